@@ -48,7 +48,10 @@ export const organizations = pgTable(
     nameKey: text('name_key').notNull(),
     ...editable,
   },
-  (t) => [index('organizations_iati_ref_idx').on(t.iatiRef), index('organizations_name_key_idx').on(t.nameKey)],
+  (t) => [
+    index('organizations_iati_ref_idx').on(t.iatiRef),
+    index('organizations_name_key_idx').on(t.nameKey),
+  ],
 );
 
 export const sources = pgTable(
@@ -121,7 +124,10 @@ export const projectCountries = pgTable(
     country: char('country', { length: 2 }).notNull(),
     percentage: numeric('percentage', { precision: 5, scale: 2 }),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.country] }), index('project_countries_country_idx').on(t.country, t.projectId)],
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.country] }),
+    index('project_countries_country_idx').on(t.country, t.projectId),
+  ],
 );
 
 export const projectSectors = pgTable(
@@ -132,7 +138,10 @@ export const projectSectors = pgTable(
     sector: text('sector').notNull(),
     percentage: numeric('percentage', { precision: 5, scale: 2 }),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.sector] }), index('project_sectors_sector_idx').on(t.sector, t.projectId)],
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.sector] }),
+    index('project_sectors_sector_idx').on(t.sector, t.projectId),
+  ],
 );
 
 export const projectInitiatives = pgTable(
@@ -221,7 +230,10 @@ export const eventProjects = pgTable(
       .references(() => events.id, { onDelete: 'cascade' }),
     projectId: projectRef(),
   },
-  (t) => [primaryKey({ columns: [t.eventId, t.projectId] }), index('event_projects_project_idx').on(t.projectId)],
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.projectId] }),
+    index('event_projects_project_idx').on(t.projectId),
+  ],
 );
 
 export const eventOrganizations = pgTable(
@@ -236,7 +248,10 @@ export const eventOrganizations = pgTable(
     /** Free text: host, co-organiser, speaker, participant… */
     role: text('role'),
   },
-  (t) => [primaryKey({ columns: [t.eventId, t.organizationId] }), index('event_orgs_org_idx').on(t.organizationId)],
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.organizationId] }),
+    index('event_orgs_org_idx').on(t.organizationId),
+  ],
 );
 
 export const funding = pgTable(

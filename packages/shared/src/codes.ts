@@ -191,7 +191,10 @@ export const SOURCE_KIND_CODES = Object.keys(SOURCE_KINDS) as SourceKind[];
 export const SECTOR_CATEGORIES = {
   '110': { en: 'Education', ru: 'Образование' },
   '120': { en: 'Health', ru: 'Здравоохранение' },
-  '130': { en: 'Population policies and reproductive health', ru: 'Народонаселение и репродуктивное здоровье' },
+  '130': {
+    en: 'Population policies and reproductive health',
+    ru: 'Народонаселение и репродуктивное здоровье',
+  },
   '140': { en: 'Water supply and sanitation', ru: 'Водоснабжение и санитария' },
   '150': { en: 'Government and civil society', ru: 'Государство и гражданское общество' },
   '160': { en: 'Other social infrastructure and services', ru: 'Прочая социальная инфраструктура и услуги' },
@@ -314,6 +317,10 @@ export function sectorName(code: string, locale: Locale = 'en'): string {
 export const isSectorCode = (code: string): boolean =>
   /^\d{3}(\d\d)?$/.test(code) && sectorCategoryOf(code) in SECTOR_CATEGORIES;
 
-export function label(table: Record<string | number, Label>, code: string | number, locale: Locale = 'en'): string {
+export function label(
+  table: Record<string | number, Label>,
+  code: string | number,
+  locale: Locale = 'en',
+): string {
   return table[code]?.[locale] ?? String(code);
 }

@@ -47,7 +47,9 @@ export const locationPrecisionSchema = z.enum(LOCATION_PRECISION_CODES);
 export const eventTypeSchema = z.enum(EVENT_TYPE_CODES);
 export const datePrecisionSchema = z.enum(DATE_PRECISION_CODES);
 export const sourceKindSchema = z.enum(SOURCE_KIND_CODES);
-export const priceBasisSchema = z.string().regex(PRICE_BASIS_PATTERN, 'Expected "nominal" or "constant-YYYY"');
+export const priceBasisSchema = z
+  .string()
+  .regex(PRICE_BASIS_PATTERN, 'Expected "nominal" or "constant-YYYY"');
 
 /** Calendar date on the wire: `YYYY-MM-DD`, and a real day of the calendar. */
 export const isoDateSchema = z.iso.date();

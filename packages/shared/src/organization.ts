@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { countryCodeSchema, cursorSchema, organizationRoleSchema, organizationTypeSchema, pageSizeSchema } from './common.ts';
+import {
+  countryCodeSchema,
+  cursorSchema,
+  organizationRoleSchema,
+  organizationTypeSchema,
+  pageSizeSchema,
+} from './common.ts';
 
 export const organizationListInputSchema = z.object({
   q: z.string().trim().max(200, 'Search text is limited to 200 characters').optional(),

@@ -68,10 +68,13 @@ export const locationInputSchema = z
     lon: longitudeSchema.nullish(),
     admin1Code: z.string().trim().max(20).nullish(),
   })
-  .refine((l) => l.precision === 'country' || l.precision.startsWith('admin') || (l.lat != null && l.lon != null), {
-    message: 'An exact or near location needs coordinates',
-    path: ['lat'],
-  });
+  .refine(
+    (l) => l.precision === 'country' || l.precision.startsWith('admin') || (l.lat != null && l.lon != null),
+    {
+      message: 'An exact or near location needs coordinates',
+      path: ['lat'],
+    },
+  );
 
 const dateOrder = (a: string | null | undefined, b: string | null | undefined) => !a || !b || a <= b;
 
@@ -93,9 +96,15 @@ export const createProjectSchema = z
     participants: z.array(participantInputSchema).max(200).default([]),
     locations: z.array(locationInputSchema).max(1000).default([]),
   })
-  .refine((p) => dateOrder(p.plannedStart, p.plannedEnd), { message: 'End before start', path: ['plannedEnd'] })
+  .refine((p) => dateOrder(p.plannedStart, p.plannedEnd), {
+    message: 'End before start',
+    path: ['plannedEnd'],
+  })
   .refine((p) => dateOrder(p.actualStart, p.actualEnd), { message: 'End before start', path: ['actualEnd'] })
-  .refine((p) => sumsTo100(p.countries), { message: 'Country percentages must sum to 100', path: ['countries'] })
+  .refine((p) => sumsTo100(p.countries), {
+    message: 'Country percentages must sum to 100',
+    path: ['countries'],
+  })
   .refine((p) => sumsTo100(p.sectors), { message: 'Sector percentages must sum to 100', path: ['sectors'] });
 
 export type CreateProjectInput = z.input<typeof createProjectSchema>;

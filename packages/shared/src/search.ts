@@ -24,3 +24,8 @@ export function normalizeSearchText(text: string): string {
 export function likePattern(query: string): string {
   return `%${normalizeSearchText(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** The stored search text of a record: its searchable fields, normalised and joined. */
+export function searchTextOf(...parts: (string | null | undefined)[]): string {
+  return normalizeSearchText(parts.filter(Boolean).join(' '));
+}

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { cursorSchema, idSchema, isoDateSchema, languageSchema, pageSizeSchema, sourceKindSchema } from './common.ts';
+import {
+  cursorSchema,
+  idSchema,
+  isoDateSchema,
+  languageSchema,
+  pageSizeSchema,
+  sourceKindSchema,
+} from './common.ts';
 
 export const sourceListInputSchema = z.object({
   q: z.string().trim().max(200, 'Search text is limited to 200 characters').optional(),
@@ -11,7 +18,10 @@ export const sourceListInputSchema = z.object({
 export type SourceListInput = z.input<typeof sourceListInputSchema>;
 
 export const createSourceSchema = z.object({
-  url: z.url({ protocol: /^https?$/, message: 'Expected an http(s) URL' }).max(2000).nullish(),
+  url: z
+    .url({ protocol: /^https?$/, message: 'Expected an http(s) URL' })
+    .max(2000)
+    .nullish(),
   title: z.string().trim().min(1, 'Title is required').max(1000),
   publisher: z.string().trim().max(500).nullish(),
   publishedDate: isoDateSchema.nullish(),
