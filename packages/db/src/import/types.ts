@@ -106,11 +106,21 @@ export type ProjectRecord = {
 
 export type ImportFormat = 'iati' | 'aiddata' | 'csv';
 
-/** What a reader returns: the records it could read, and the problems it found. */
-export type ReadResult = {
-  format: ImportFormat;
-  records: ProjectRecord[];
-  issues: ImportIssue[];
-  /** A problem with the whole file (wrong root, IATI 1.x, DOCTYPE, over the size limit…): nothing is imported. */
-  fatal?: string;
+/**
+ * Readers stream: they yield records one by one as the file is parsed (never the whole document in
+ * memory), problems as they find them, and at most one `fatal` (wrong root, IATI 1.x, a DOCTYPE, over
+ * the size limit…) after which they stop and nothing of the file may be written.
+ */
+export type ReadItem =
+  | { kind: 'record'; record: ProjectRecord }
+  | { kind: 'issue'; issue: ImportIssue }
+  | { kind: 'fatal'; message: string; at?: FileLocation };
+
+export type Reader = (input: AsyncIterable<Uint8Array>, options: ReaderOptions) => AsyncIterable<ReadItem>;
+
+export type ReaderOptions = {
+  /** The file's name, for source records and messages. */
+  fileName: string;
+  /** Refuse the file past this many bytes (default 50 MB). */
+  maxBytes?: number;
 };
