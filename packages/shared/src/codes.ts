@@ -185,8 +185,10 @@ export type SourceKind = keyof typeof SOURCE_KINDS;
 export const SOURCE_KIND_CODES = Object.keys(SOURCE_KINDS) as SourceKind[];
 
 /**
- * OECD DAC sector categories (3-digit) and the DAC-5 purpose codes the data uses. A filter on a category
- * matches every purpose code inside it.
+ * Sector categories — the OECD DAC groups (110 Education, 320 Industry, mining, construction …), which
+ * is also the level AidData publishes — and the DAC-5 purpose codes the data uses. A code's category is
+ * its first two digits and a zero (32120 → 320, DAC-3 321 → 320); a filter on a category matches every
+ * code inside it.
  */
 export const SECTOR_CATEGORIES = {
   '110': { en: 'Education', ru: 'Образование' },
@@ -217,7 +219,7 @@ export const SECTOR_CATEGORIES = {
   '740': { en: 'Disaster prevention and preparedness', ru: 'Предотвращение бедствий' },
   '910': { en: 'Administrative costs of donors', ru: 'Административные расходы доноров' },
   '930': { en: 'Refugees in donor countries', ru: 'Беженцы в странах-донорах' },
-  '998': { en: 'Unallocated / unspecified', ru: 'Не распределено / не указано' },
+  '990': { en: 'Unallocated / unspecified', ru: 'Не распределено / не указано' },
 } as const satisfies Record<string, Label>;
 export type SectorCategory = keyof typeof SECTOR_CATEGORIES;
 
@@ -297,12 +299,12 @@ export const SECTORS: Record<string, string> = {
   '99810': 'Sectors not specified',
 };
 
-/** A DAC-5 purpose code's category. */
-export const sectorCategoryOf = (code: string): string => code.slice(0, 3);
+/** The category of a DAC-5 purpose code or DAC-3 code. */
+export const sectorCategoryOf = (code: string): string => `${code.slice(0, 2)}0`;
 
 export function sectorName(code: string, locale: Locale = 'en'): string {
   if (code.length === 3) {
-    const category = SECTOR_CATEGORIES[code as SectorCategory];
+    const category = SECTOR_CATEGORIES[sectorCategoryOf(code) as SectorCategory];
     return category ? category[locale] : code;
   }
   const name = SECTORS[code];
@@ -313,7 +315,7 @@ export function sectorName(code: string, locale: Locale = 'en'): string {
   return name ?? code;
 }
 
-/** Accepts a DAC-5 purpose code or a DAC category (3 digits) whose category is known. */
+/** Accepts a DAC-5 purpose code, a DAC-3 code or a category, within a known category. */
 export const isSectorCode = (code: string): boolean =>
   /^\d{3}(\d\d)?$/.test(code) && sectorCategoryOf(code) in SECTOR_CATEGORIES;
 

@@ -1,3 +1,4 @@
+import { sectorCategoryOf } from '@srt/shared/codes';
 import type { ProjectFilter } from '@srt/shared/filter';
 import { likePattern } from '@srt/shared/search';
 import { and, eq, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
@@ -36,12 +37,12 @@ export function projectFilterWhere(filter: ProjectFilter): SQL {
   }
 
   if (filter.sectors?.length) {
-    // A 3-digit DAC category matches every purpose code inside it.
+    // A 3-digit code stands for its category and matches every code inside it.
     const codes = filter.sectors.filter((s) => s.length === 5);
-    const categories = filter.sectors.filter((s) => s.length === 3);
+    const categories = [...new Set(filter.sectors.filter((s) => s.length === 3).map(sectorCategoryOf))];
     const match = or(
       codes.length ? inArray(projectSectors.sector, codes) : undefined,
-      categories.length ? inArray(sql`left(${projectSectors.sector}, 3)`, categories) : undefined,
+      categories.length ? inArray(sql`left(${projectSectors.sector}, 2) || '0'`, categories) : undefined,
     );
     conditions.push(
       sql`exists (select 1 from ${projectSectors} where ${projectSectors.projectId} = ${projects.id} and ${match})`,
