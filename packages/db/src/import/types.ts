@@ -11,7 +11,10 @@ export type ImportIssue = {
   /** The record's key when known (iati-identifier, AidData record ID, CSV key column). */
   recordKey?: string;
   at?: FileLocation;
-  /** `error`: the record is rejected; `warning`: loaded, but a reader should look (doubtful). */
+  /**
+   * `error`: the record is rejected (a reader yields the error *instead of* the record); `warning`:
+   * loaded, but a reader should look (doubtful).
+   */
   severity: 'error' | 'warning';
   /** Field path within the record, e.g. `transaction[3].value`. */
   field?: string;
@@ -59,6 +62,8 @@ export type FundingRecord = {
    */
   usd?: { amountUsd: string; rate: string; rateSource: string } | null;
   raw?: Record<string, unknown> | null;
+  /** Sources for this row; when absent the writer links the record's `dataset` sources (the file). */
+  sources?: SourceRef[] | null;
   at?: FileLocation;
 };
 
