@@ -79,6 +79,13 @@ export type LocationRecord = {
 };
 
 export type ProjectRecord = {
+  /**
+   * `full` (the default): the record describes the whole project. `merge-funding`: the record only
+   * carries `funding` rows for a project that must already exist — in the database or earlier in the same
+   * import (a CSV funding sheet). The writer adds or updates those rows by their `externalRef` and changes
+   * nothing else; the other fields are empty and ignored. No such project → an error at the row's `at`.
+   */
+  mode?: 'full' | 'merge-funding';
   /** Exactly one of these identifies the record across imports. */
   iatiIdentifier?: string | null;
   externalRef?: string | null;
