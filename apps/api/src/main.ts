@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { createDb } from '@srt/db/client';
+import { isDatabaseEmpty, loadDemoData } from '@srt/db/seed';
+import { pino } from 'pino';
+import { type Env, loadEnv } from './env.ts';
+import { buildServer } from './server.ts';
+
+// `pnpm start`: configuration → database (migrated; demo data on first start) → HTTP server.
+
+let env: Env;
+try {
+  env = loadEnv();
+} catch (error) {
+  pino().fatal(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+const logger = pino({ level: env.LOG_LEVEL });
+
+if (!env.DATABASE_URL) mkdirSync(env.PGLITE_DIR, { recursive: true });
+const database = createDb(env.DATABASE_URL ?? env.PGLITE_DIR);
+logger.info(
+  database.kind === 'postgres'
+    ? 'database: PostgreSQL (DATABASE_URL)'
+    : `database: PGlite in ${env.PGLITE_DIR}`,
+);
+await database.migrate();
+if (await isDatabaseEmpty(database.db)) {
+  logger.info('empty database: loading the demo data');
+  await loadDemoData(database, { log: (message) => logger.info(message) });
+}
+
+const app = await buildServer({ database, env, logger });
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  const timer = setTimeout(() => {
+    logger.error('shutdown took longer than 10 s: exiting');
+    process.exit(1);
+  }, 10_000);
+  timer.unref();
+  try {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, 'error while shutting down');
+    process.exit(1);
+  }
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));
+
+try {
+  await app.listen({ port: env.PORT, host: env.HOST });
+} catch (error) {
+  logger.fatal({ err: error }, 'could not listen');
+  await database.close();
+  process.exit(1);
+}

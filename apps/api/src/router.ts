@@ -1,0 +1,21 @@
+import { eventRouter } from './routers/event.ts';
+import { fundingRouter } from './routers/funding.ts';
+import { organizationRouter } from './routers/organization.ts';
+import { projectRouter } from './routers/project.ts';
+import { referenceRouter } from './routers/reference.ts';
+import { sourceRouter } from './routers/source.ts';
+import { statsRouter } from './routers/stats.ts';
+import { router } from './trpc.ts';
+
+/** The API's table of contents: one router per domain. */
+export const appRouter = router({
+  project: projectRouter,
+  event: eventRouter,
+  funding: fundingRouter,
+  organization: organizationRouter,
+  source: sourceRouter,
+  stats: statsRouter,
+  reference: referenceRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,13 @@
+import { listProjects, projectById } from '@srt/db/queries/project';
+import { byIdInputSchema } from '@srt/shared/common';
+import { projectListInputSchema } from '@srt/shared/project';
+import { found, publicProcedure, router } from '../trpc.ts';
+
+export const projectRouter = router({
+  list: publicProcedure
+    .input(projectListInputSchema.prefault({}))
+    .query(({ ctx, input }) => listProjects(ctx.db, input)),
+  byId: publicProcedure
+    .input(byIdInputSchema)
+    .query(async ({ ctx, input }) => found(await projectById(ctx.db, input.id), 'project', input.id)),
+});
