@@ -1,10 +1,9 @@
-/** What `GET /health` answers (apps/api/src/server.ts). */
+/** What `GET /health` answers (apps/api/src/server.ts), e.g. `{ ok: true, db: 'postgres', version: '15.14' }`. */
 export type Health = { ok: boolean; db: 'pglite' | 'postgres'; version: string };
 
-const dbNames: Record<Health['db'], string> = {
-  pglite: 'PGlite (embedded PostgreSQL)',
-  postgres: 'PostgreSQL',
-};
+/** `version` is the database server's version (PGlite embeds a PostgreSQL of its own). */
+const dbLabel = ({ db, version }: Health): string =>
+  db === 'pglite' ? `PGlite (embedded PostgreSQL ${version})` : `PostgreSQL ${version}`;
 
 export function isHealth(value: unknown): value is Health {
   if (typeof value !== 'object' || value === null) return false;
@@ -22,9 +21,9 @@ export async function fetchHealth(signal?: AbortSignal): Promise<Health> {
   return body;
 }
 
-/** The status line's text, e.g. "API ok · PostgreSQL 16.4 · 1 project". */
+/** The status line's text, e.g. "API ok · PostgreSQL 15.14 · 1 project". */
 export function describeHealth(health: Health, projectCount?: number): string {
-  const parts = [health.ok ? 'API ok' : 'API degraded', `${dbNames[health.db]} ${health.version}`.trim()];
+  const parts = [health.ok ? 'API ok' : 'API degraded', dbLabel(health)];
   if (projectCount !== undefined) {
     parts.push(
       `${new Intl.NumberFormat('en').format(projectCount)} ${projectCount === 1 ? 'project' : 'projects'}`,
