@@ -1,0 +1,253 @@
+/**
+ * One import run: a reader's records through the writer, in ONE transaction. Any fatal problem (the
+ * reader's, or a failed write) rolls the whole file back; the run itself is recorded in `import_runs`
+ * outside that transaction, so a failed or dry run leaves exactly one row behind and nothing else.
+ * A dry run is the same code path, rolled back at the end, with the same report.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { importRuns } from '../schema.ts';
+import { admin1Index } from './geo.ts';
+import { loadRateTable } from './rates.ts';
+import type { FileLocation, ImportFormat, ImportIssue, Reader, ReadItem } from './types.ts';
+import { createWriter, type ImportCounts, type RecordChange } from './writer.ts';
+
+export type { ImportCounts, RecordChange } from './writer.ts';
+
+/** Issues and changes listed in a report; past these, only the number left out is kept. */
+export const REPORT_LIMIT = 2_000;
+
+export type ImportReport = {
+  runId: string;
+  fileName: string;
+  fileHash: string;
+  format: ImportFormat;
+  dryRun: boolean;
+  status: 'succeeded' | 'failed';
+  counts: ImportCounts;
+  /** Why the file was refused or rolled back; null when it went through. */
+  fatal: { message: string; at?: FileLocation } | null;
+  /** Rejected (`error`) and doubtful (`warning`) records, with the reason and where in the file. */
+  issues: ImportIssue[];
+  issuesOmitted: number;
+  /** What the run adds or changes (for a dry run: what it would). */
+  changes: RecordChange[];
+  changesOmitted: number;
+  /** Records the reader yielded. */
+  records: number;
+  bytes: number;
+  durationMs: number;
+};
+
+export type ImportProgress = { bytes: number; records: number };
+
+type CommonOptions = {
+  fileName: string;
+  format: ImportFormat;
+  /** Who imports: a user id, or a process such as `seed`. */
+  actor: string;
+  dryRun?: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+};
+
+export type RunImportOptions = CommonOptions &
+  (
+    | {
+        reader: Reader;
+        input: AsyncIterable<Uint8Array>;
+        /** SHA-256 of the file; computed from the bytes read when absent. */
+        fileHash?: string;
+        maxBytes?: number;
+      }
+    /** Readers of a set of files (the AidData group) hand over their items directly. */
+    | { items: AsyncIterable<ReadItem>; fileHash: string }
+  );
+
+class DryRunRollback extends Error {}
+
+class FatalImport extends Error {
+  constructor(
+    message: string,
+    readonly at?: FileLocation,
+  ) {
+    super(message);
+  }
+}
+
+function createCollector() {
+  const counts: ImportCounts = { new: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const issues: ImportIssue[] = [];
+  const changes: RecordChange[] = [];
+  let issuesOmitted = 0;
+  let changesOmitted = 0;
+  const rejectedByReader = new Set<string>();
+  return {
+    counts,
+    issues,
+    changes,
+    omitted: () => ({ issuesOmitted, changesOmitted }),
+    issue(issue: ImportIssue) {
+      if (issues.length < REPORT_LIMIT) issues.push(issue);
+      else issuesOmitted++;
+    },
+    change(change: RecordChange) {
+      if (changes.length < REPORT_LIMIT) changes.push(change);
+      else changesOmitted++;
+    },
+    count(outcome: keyof ImportCounts) {
+      counts[outcome]++;
+    },
+    /** A reader's `error` rejects its record: counted once per record key. */
+    readerIssue(issue: ImportIssue) {
+      if (issues.length < REPORT_LIMIT) issues.push(issue);
+      else issuesOmitted++;
+      if (issue.severity !== 'error') return;
+      if (issue.recordKey === undefined) counts.rejected++;
+      else if (!rejectedByReader.has(issue.recordKey)) {
+        rejectedByReader.add(issue.recordKey);
+        counts.rejected++;
+      }
+    },
+  };
+}
+
+async function* counted(
+  input: AsyncIterable<Uint8Array>,
+  onChunk: (chunk: Uint8Array) => void,
+): AsyncIterable<Uint8Array> {
+  for await (const chunk of input) {
+    onChunk(chunk);
+    yield chunk;
+  }
+}
+
+/** Imports one file (or one group of files) and returns its report; never throws for bad data. */
+export async function runImport(db: Db, options: RunImportOptions): Promise<ImportReport> {
+  const started = Date.now();
+  const dryRun = options.dryRun ?? false;
+  const [run] = await db
+    .insert(importRuns)
+    .values({
+      actor: options.actor,
+      fileName: options.fileName,
+      fileHash: options.fileHash ?? '',
+      format: options.format,
+      dryRun,
+      status: 'running',
+    })
+    .returning({ id: importRuns.id });
+  if (!run) throw new Error('import_runs insert returned nothing');
+
+  const report = createCollector();
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let records = 0;
+  const progress = () => options.onProgress?.({ bytes, records });
+
+  let items: AsyncIterable<ReadItem>;
+  if ('items' in options) {
+    items = options.items;
+  } else {
+    const input = counted(options.input, (chunk) => {
+      bytes += chunk.byteLength;
+      if (!options.fileHash) hash.update(chunk);
+      progress();
+    });
+    items = options.reader(input, { fileName: options.fileName, maxBytes: options.maxBytes });
+  }
+
+  let fatal: ImportReport['fatal'] = null;
+  try {
+    await db.transaction(async (tx) => {
+      const writer = createWriter(tx, {
+        actor: options.actor,
+        rates: await loadRateTable(tx),
+        regions: admin1Index(),
+        report,
+      });
+      for await (const item of items) {
+        if (item.kind === 'record') {
+          records++;
+          await writer.add(item.record);
+          if ('items' in options) progress();
+        } else if (item.kind === 'issue') {
+          report.readerIssue(item.issue);
+        } else {
+          throw new FatalImport(item.message, item.at);
+        }
+      }
+      await writer.flush();
+      if (dryRun) throw new DryRunRollback();
+    });
+  } catch (error) {
+    if (error instanceof FatalImport) fatal = { message: error.message, at: error.at };
+    else if (!(error instanceof DryRunRollback)) {
+      fatal = { message: `The import failed and nothing was written: ${errorMessage(error)}` };
+    }
+  }
+
+  const fileHash = options.fileHash ?? hash.digest('hex');
+  const status = fatal ? 'failed' : 'succeeded';
+  const { issuesOmitted, changesOmitted } = report.omitted();
+  const result: ImportReport = {
+    runId: run.id,
+    fileName: options.fileName,
+    fileHash,
+    format: options.format,
+    dryRun,
+    status,
+    counts: report.counts,
+    fatal,
+    issues: report.issues,
+    issuesOmitted,
+    changes: report.changes,
+    changesOmitted,
+    records,
+    bytes,
+    durationMs: Date.now() - started,
+  };
+  await db
+    .update(importRuns)
+    .set({
+      status,
+      fileHash,
+      finishedAt: sql`now()`,
+      counts: result.counts,
+      report: {
+        fatal,
+        issues: result.issues,
+        issuesOmitted,
+        changes: result.changes,
+        changesOmitted,
+        records,
+        bytes,
+        durationMs: result.durationMs,
+      },
+      error: fatal?.message ?? null,
+    })
+    .where(eq(importRuns.id, run.id));
+  return result;
+}
+
+function errorMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // drizzle wraps the driver's error; the cause says what PostgreSQL refused.
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return `${error.message.split('\n')[0]}${cause}`;
+}
+
+/** Streams a file's bytes in chunks (what readers take). */
+export async function* fileChunks(path: string): AsyncIterable<Uint8Array> {
+  for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) {
+    yield chunk as Uint8Array;
+  }
+}
+
+/** SHA-256 of a file, streamed. */
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fileChunks(path)) hash.update(chunk);
+  return hash.digest('hex');
+}

@@ -1,0 +1,1445 @@
+/**
+ * The one writer every import goes through. It takes the records a reader yields, validates them, matches
+ * them with what is stored (projects by IATI identifier or external ref, organisations by IATI ref then by
+ * normalised name, sources and funding rows by external ref), and writes only what changed — each change
+ * with its audit entry, inside the caller's transaction.
+ *
+ * Records are buffered in small batches so that matching, loading the stored state and inserting children
+ * take a few queries per batch instead of a few per row; nothing else is kept from one batch to the next
+ * except the keys seen (to catch duplicates) and the organisation and source caches.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  ATTRIBUTION_BASIS_CODES,
+  FUNDING_FLOW_CODES,
+  INITIATIVE_CODES,
+  INSTRUMENT_CODES,
+  isCountryCode,
+  isCurrencyCode,
+  isSectorCode,
+  LOCATION_PRECISION_CODES,
+  ORGANIZATION_TYPES,
+  PRICE_BASIS_PATTERN,
+  SOURCE_KIND_CODES,
+} from '@srt/shared/codes';
+import type { RegionIndex } from '@srt/shared/geo';
+import { normalizeSearchText, searchTextOf } from '@srt/shared/search';
+import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../client.ts';
+import { refreshProjectQuality } from '../quality.ts';
+import {
+  auditEntries,
+  funding,
+  locations,
+  organizations,
+  participants,
+  projectCountries,
+  projectInitiatives,
+  projectSectors,
+  projects,
+  sourceLinks,
+  sources,
+} from '../schema.ts';
+import { placeLocation } from './geo.ts';
+import { isDecimal, numberToDecimal, type RateTable, roundDecimal } from './rates.ts';
+import type {
+  FileLocation,
+  FundingRecord,
+  ImportIssue,
+  OrganizationRef,
+  ProjectRecord,
+  SourceRef,
+} from './types.ts';
+
+export type ImportCounts = { new: number; updated: number; unchanged: number; rejected: number };
+
+/** A record the import adds or changes, with the parts that change (for the dry-run preview). */
+export type RecordChange = { key: string; action: 'new' | 'updated'; parts: string[]; at?: FileLocation };
+
+/** Where the writer reports what it does; the pipeline turns it into the run's report. */
+export type ReportSink = {
+  issue(issue: ImportIssue): void;
+  change(change: RecordChange): void;
+  count(outcome: keyof ImportCounts): void;
+};
+
+export type WriterOptions = {
+  actor: string;
+  rates: RateTable;
+  regions: RegionIndex;
+  report: ReportSink;
+  /** Records per batch (default 100). */
+  batchSize?: number;
+};
+
+/** Thrown when a stored row changed under the import (optimistic concurrency): the whole file rolls back. */
+export class ConcurrentEditError extends Error {}
+
+// ---------------------------------------------------------------------------------------------------------
+// Normalised state: what is compared with the database and written to audit entries
+
+type ProjectFields = {
+  iatiIdentifier: string | null;
+  externalRef: string | null;
+  title: string;
+  titleOriginal: string | null;
+  titleLanguage: string | null;
+  description: string | null;
+  status: number | null;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  actualStart: string | null;
+  actualEnd: string | null;
+  raw: unknown;
+};
+const FIELD_NAMES = [
+  'iatiIdentifier',
+  'externalRef',
+  'title',
+  'titleOriginal',
+  'titleLanguage',
+  'description',
+  'status',
+  'plannedStart',
+  'plannedEnd',
+  'actualStart',
+  'actualEnd',
+  'raw',
+] as const satisfies readonly (keyof ProjectFields)[];
+
+type LinkState = { sourceId: string; quote: string | null };
+
+type ChildState = {
+  countries: { country: string; percentage: string | null }[];
+  sectors: { sector: string; percentage: string | null }[];
+  initiatives: { initiative: string; basis: string; sourceId: string | null; note: string | null }[];
+  participants: { organizationId: string; role: number }[];
+  locations: {
+    name: string;
+    lat: number | null;
+    lon: number | null;
+    precision: string;
+    admin1Code: string | null;
+    country: string;
+    problem: string | null;
+    raw: unknown;
+  }[];
+  sources: LinkState[];
+};
+const CHILD_PARTS = ['countries', 'sectors', 'initiatives', 'participants', 'locations', 'sources'] as const;
+type ChildPart = (typeof CHILD_PARTS)[number];
+
+type ProjectState = { fields: ProjectFields } & ChildState;
+
+type FundingState = {
+  flow: string;
+  funderOrgId: string | null;
+  recipientOrgId: string | null;
+  amount: string;
+  currency: string;
+  priceBasis: string;
+  valueDate: string | null;
+  amountUsd: string | null;
+  usdRate: string | null;
+  rateSource: string | null;
+  instrument: string | null;
+  estimated: boolean;
+  raw: unknown;
+  sources: LinkState[];
+};
+
+/** JSON with object keys sorted and `undefined` dropped: equal data, equal text. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+
+/** `{}` and null are the same "nothing unmapped"; otherwise the value as JSON would store it. */
+function normalRaw(raw: unknown): unknown {
+  if (raw === null || raw === undefined) return null;
+  const parsed: unknown = JSON.parse(JSON.stringify(raw));
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(parsed).length === 0)
+    return null;
+  return parsed ?? null;
+}
+
+const byText =
+  <T>(key: (row: T) => string) =>
+  (a: T, b: T) => {
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+
+function sortChildren(state: ChildState): ChildState {
+  return {
+    countries: [...state.countries].sort(byText((r) => r.country)),
+    sectors: [...state.sectors].sort(byText((r) => r.sector)),
+    initiatives: [...state.initiatives].sort(byText((r) => r.initiative)),
+    participants: [...state.participants].sort(byText((r) => `${r.organizationId}:${r.role}`)),
+    locations: [...state.locations].sort(byText(canonical)),
+    sources: [...state.sources].sort(byText((r) => r.sourceId)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Validation: a record from a reader → a prepared record, or the reasons it is rejected
+
+type PreparedOrg = {
+  name: string;
+  nameKey: string;
+  nameLocal: string | null;
+  acronym: string | null;
+  iatiRef: string | null;
+  type: number | null;
+  country: string | null;
+};
+
+type PreparedSource = {
+  externalRef: string;
+  url: string | null;
+  title: string;
+  publisher: string | null;
+  publishedDate: string | null;
+  language: string | null;
+  kind: string;
+};
+
+type PreparedLink = { source: PreparedSource; quote: string | null };
+
+type PreparedFunding = Omit<FundingState, 'funderOrgId' | 'recipientOrgId' | 'sources'> & {
+  externalRef: string;
+  funder: PreparedOrg | null;
+  recipient: PreparedOrg | null;
+  sources: PreparedLink[];
+  at?: FileLocation;
+};
+
+type Prepared = {
+  key: string;
+  keyField: 'iatiIdentifier' | 'externalRef';
+  mode: 'full' | 'merge-funding';
+  at?: FileLocation;
+  fields: ProjectFields;
+  countries: ChildState['countries'];
+  sectors: ChildState['sectors'];
+  initiatives: { initiative: string; basis: string; source: PreparedSource | null; note: string | null }[];
+  participants: { organization: PreparedOrg; role: number }[];
+  locations: ChildState['locations'];
+  sources: PreparedLink[];
+  funding: PreparedFunding[];
+};
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number);
+  const date = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
+  return date.getUTCFullYear() === y && date.getUTCMonth() + 1 === m && date.getUTCDate() === d;
+}
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** numeric(20, 2): 18 digits before the point. */
+const MAX_AMOUNT_DIGITS = 18;
+
+const text = (value: string | null | undefined): string | null => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+};
+
+class Rejection {
+  constructor(
+    readonly field: string,
+    readonly message: string,
+  ) {}
+}
+
+type Warn = (field: string, message: string) => void;
+
+function prepareOrg(ref: OrganizationRef | null | undefined, field: string, warn: Warn): PreparedOrg | null {
+  if (!ref) return null;
+  const iatiRef = text(ref.iatiRef);
+  const name = text(ref.name) ?? iatiRef;
+  if (!name) {
+    warn(field, 'Organisation with neither name nor IATI ref: left out');
+    return null;
+  }
+  const country = text(ref.country)?.toUpperCase() ?? null;
+  if (country && !isCountryCode(country))
+    warn(field, `Unknown organisation country "${country}": left empty`);
+  const type = ref.type ?? null;
+  if (type !== null && !(type in ORGANIZATION_TYPES))
+    warn(field, `Unknown organisation type ${type}: left empty`);
+  return {
+    name,
+    nameKey: normalizeSearchText(name),
+    nameLocal: text(ref.nameLocal),
+    acronym: text(ref.acronym),
+    iatiRef,
+    type: type !== null && type in ORGANIZATION_TYPES ? type : null,
+    country: country && isCountryCode(country) ? country : null,
+  };
+}
+
+function prepareSource(ref: SourceRef, field: string, warn: Warn): PreparedSource {
+  const externalRef = text(ref.externalRef);
+  if (!externalRef) throw new Rejection(field, 'Source without an external ref');
+  const title = text(ref.title) ?? externalRef;
+  if (!(SOURCE_KIND_CODES as string[]).includes(ref.kind))
+    throw new Rejection(field, `Unknown source kind "${ref.kind}"`);
+  let publishedDate = text(ref.publishedDate);
+  if (publishedDate && !isIsoDate(publishedDate)) {
+    warn(field, `Source date "${publishedDate}" is not a YYYY-MM-DD date: left empty`);
+    publishedDate = null;
+  }
+  let language = text(ref.language)?.toLowerCase() ?? null;
+  if (language && !LANGUAGE.test(language)) {
+    warn(field, `Source language "${language}" is not a language code: left empty`);
+    language = null;
+  }
+  return {
+    externalRef,
+    url: text(ref.url),
+    title,
+    publisher: text(ref.publisher),
+    publishedDate,
+    language,
+    kind: ref.kind,
+  };
+}
+
+function percentage(value: number | null | undefined, field: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isFinite(value) || value < 0 || value > 100) {
+    throw new Rejection(field, `Percentage ${value} is not between 0 and 100`);
+  }
+  return numberToDecimal(value, 2);
+}
+
+function checkPercentages(rows: { percentage: string | null }[], field: string, warn: Warn) {
+  const given = rows.filter((r) => r.percentage !== null);
+  if (given.length === 0) return;
+  const total = given.reduce((sum, r) => sum + Number(r.percentage), 0);
+  if (Math.abs(total - 100) > 0.5)
+    warn(field, `Percentages add up to ${Math.round(total * 100) / 100}, not 100`);
+}
+
+function prepareFunding(
+  row: FundingRecord,
+  field: string,
+  rates: RateTable,
+  defaultSources: PreparedLink[],
+  warn: Warn,
+): PreparedFunding {
+  const externalRef = text(row.externalRef);
+  if (!externalRef) throw new Rejection(field, 'Funding row without an external ref');
+  if (!(FUNDING_FLOW_CODES as string[]).includes(row.flow))
+    throw new Rejection(`${field}.flow`, `Unknown flow "${row.flow}"`);
+  const currency = text(row.currency)?.toUpperCase() ?? '';
+  if (!isCurrencyCode(currency))
+    throw new Rejection(`${field}.currency`, `Unknown currency "${row.currency}"`);
+  const amountText = text(row.amount) ?? '';
+  const amount = isDecimal(amountText) ? roundDecimal(amountText, 2) : null;
+  if (amount === null)
+    throw new Rejection(`${field}.amount`, `Amount "${row.amount}" is not a decimal number`);
+  const wholeDigits = (amount.replace(/^-/, '').split('.')[0] ?? '').replace(/^0+(?=\d)/, '');
+  if (wholeDigits.length > MAX_AMOUNT_DIGITS) {
+    throw new Rejection(`${field}.amount`, `Amount ${row.amount} is too large`);
+  }
+  const priceBasis = text(row.priceBasis) ?? 'nominal';
+  if (!PRICE_BASIS_PATTERN.test(priceBasis)) {
+    throw new Rejection(
+      `${field}.priceBasis`,
+      `Price basis "${row.priceBasis}" is neither "nominal" nor "constant-YYYY"`,
+    );
+  }
+  const valueDate = text(row.valueDate);
+  if (valueDate && !isIsoDate(valueDate)) {
+    throw new Rejection(`${field}.valueDate`, `Value date "${valueDate}" is not a YYYY-MM-DD date`);
+  }
+  const instrument = text(row.instrument);
+  if (instrument && !(INSTRUMENT_CODES as string[]).includes(instrument)) {
+    throw new Rejection(`${field}.instrument`, `Unknown instrument "${instrument}"`);
+  }
+
+  // Amounts are stored to the cent; what the file published beyond that is kept in raw.
+  let raw = normalRaw(row.raw);
+  if (!/^[+-]?\d+(\.\d{0,2})?$/.test(amountText)) {
+    raw = { ...(raw && typeof raw === 'object' ? raw : {}), amountAsPublished: amountText };
+  }
+
+  let usd: Pick<FundingState, 'amountUsd' | 'usdRate' | 'rateSource'>;
+  if (row.usd) {
+    const amountUsd = isDecimal(row.usd.amountUsd) ? roundDecimal(row.usd.amountUsd, 2) : null;
+    const rate = isDecimal(row.usd.rate) ? roundDecimal(row.usd.rate, 10) : null;
+    const rateSource = text(row.usd.rateSource);
+    if (amountUsd === null || rate === null || !rateSource) {
+      throw new Rejection(
+        `${field}.usd`,
+        'The stated USD value needs a decimal amount, a decimal rate and a rate source',
+      );
+    }
+    usd = { amountUsd, usdRate: rate, rateSource };
+  } else {
+    const converted = rates.usdFor(currency, amount, valueDate);
+    if (converted.warning) warn(field, converted.warning);
+    usd = { amountUsd: converted.amountUsd, usdRate: converted.usdRate, rateSource: converted.rateSource };
+  }
+
+  const sourceLinks = row.sources?.length
+    ? row.sources.map((s, i) => ({
+        source: prepareSource(s, `${field}.sources[${i}]`, warn),
+        quote: text(s.quote),
+      }))
+    : defaultSources;
+
+  return {
+    externalRef,
+    flow: row.flow,
+    funder: prepareOrg(row.funder, `${field}.funder`, warn),
+    recipient: prepareOrg(row.recipient, `${field}.recipient`, warn),
+    amount,
+    currency,
+    priceBasis,
+    valueDate,
+    ...usd,
+    instrument,
+    estimated: row.estimated ?? false,
+    raw,
+    sources: sourceLinks,
+    at: row.at,
+  };
+}
+
+/** Validates and normalises one record; throws a `Rejection` with the first reason it cannot be loaded. */
+function prepare(record: ProjectRecord, rates: RateTable, regions: RegionIndex, warn: Warn): Prepared {
+  const iatiIdentifier = text(record.iatiIdentifier);
+  const externalRef = text(record.externalRef);
+  const key = iatiIdentifier ?? externalRef;
+  if (!key)
+    throw new Rejection('iatiIdentifier', 'The record has neither an IATI identifier nor an external ref');
+  const keyField = iatiIdentifier ? 'iatiIdentifier' : 'externalRef';
+  const mode = record.mode ?? 'full';
+
+  const sources: PreparedLink[] = [];
+  const addSource = (link: PreparedLink) => {
+    if (!sources.some((s) => s.source.externalRef === link.source.externalRef)) sources.push(link);
+  };
+  (record.sources ?? []).forEach((s, i) => {
+    addSource({ source: prepareSource(s, `sources[${i}]`, warn), quote: text(s.quote) });
+  });
+  const datasetSources = sources.filter((s) => s.source.kind === 'dataset');
+  const fundingDefaultSources = (datasetSources.length > 0 ? datasetSources : sources).map((s) => ({
+    source: s.source,
+    quote: null,
+  }));
+
+  const fundingRefs = new Set<string>();
+  const fundingRows = (record.funding ?? []).map((row, i) => {
+    const prepared = prepareFunding(row, `funding[${i}]`, rates, fundingDefaultSources, warn);
+    if (fundingRefs.has(prepared.externalRef)) {
+      throw new Rejection(
+        `funding[${i}]`,
+        `Funding ref "${prepared.externalRef}" appears twice in the record`,
+      );
+    }
+    fundingRefs.add(prepared.externalRef);
+    return prepared;
+  });
+
+  const empty = {
+    countries: [],
+    sectors: [],
+    initiatives: [],
+    participants: [],
+    locations: [],
+  };
+  const fields: ProjectFields = {
+    iatiIdentifier,
+    externalRef,
+    title: text(record.title) ?? '',
+    titleOriginal: text(record.titleOriginal),
+    titleLanguage: text(record.titleLanguage)?.toLowerCase() ?? null,
+    description: text(record.description),
+    status: record.status ?? null,
+    plannedStart: text(record.plannedStart),
+    plannedEnd: text(record.plannedEnd),
+    actualStart: text(record.actualStart),
+    actualEnd: text(record.actualEnd),
+    raw: normalRaw(record.raw),
+  };
+  if (mode === 'merge-funding') {
+    return { key, keyField, mode, at: record.at, fields, ...empty, sources, funding: fundingRows };
+  }
+
+  if (!fields.title) throw new Rejection('title', 'The record has no title');
+  if (
+    fields.status !== null &&
+    !(Number.isInteger(fields.status) && fields.status >= 1 && fields.status <= 6)
+  ) {
+    throw new Rejection('status', `Activity status ${fields.status} is not 1–6`);
+  }
+  for (const name of ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'] as const) {
+    const value = fields[name];
+    if (value && !isIsoDate(value)) throw new Rejection(name, `"${value}" is not a YYYY-MM-DD date`);
+  }
+  if (fields.plannedStart && fields.plannedEnd && fields.plannedEnd < fields.plannedStart) {
+    warn('plannedEnd', 'Planned end is before the planned start');
+  }
+  if (fields.actualStart && fields.actualEnd && fields.actualEnd < fields.actualStart) {
+    warn('actualEnd', 'Actual end is before the actual start');
+  }
+  if (fields.titleLanguage && !LANGUAGE.test(fields.titleLanguage)) {
+    warn('titleLanguage', `"${fields.titleLanguage}" is not a language code: left empty`);
+    fields.titleLanguage = null;
+  }
+  if (sources.length === 0) throw new Rejection('sources', 'The record cites no source');
+
+  const countries: ChildState['countries'] = [];
+  record.countries.forEach((c, i) => {
+    const country = text(c.country)?.toUpperCase() ?? '';
+    if (!isCountryCode(country))
+      throw new Rejection(`countries[${i}]`, `Unknown country code "${c.country}"`);
+    const pct = percentage(c.percentage, `countries[${i}].percentage`);
+    if (countries.some((x) => x.country === country))
+      warn(`countries[${i}]`, `Country ${country} is listed twice`);
+    else countries.push({ country, percentage: pct });
+  });
+  checkPercentages(countries, 'countries', warn);
+
+  const sectors: ChildState['sectors'] = [];
+  record.sectors.forEach((s, i) => {
+    const sector = text(s.sector) ?? '';
+    if (!isSectorCode(sector)) throw new Rejection(`sectors[${i}]`, `Unknown sector code "${s.sector}"`);
+    const pct = percentage(s.percentage, `sectors[${i}].percentage`);
+    if (sectors.some((x) => x.sector === sector)) warn(`sectors[${i}]`, `Sector ${sector} is listed twice`);
+    else sectors.push({ sector, percentage: pct });
+  });
+  checkPercentages(sectors, 'sectors', warn);
+
+  const initiatives: Prepared['initiatives'] = [];
+  record.initiatives.forEach((init, i) => {
+    if (!(INITIATIVE_CODES as string[]).includes(init.initiative)) {
+      throw new Rejection(`initiatives[${i}]`, `Unknown initiative "${init.initiative}"`);
+    }
+    if (!(ATTRIBUTION_BASIS_CODES as string[]).includes(init.basis)) {
+      throw new Rejection(`initiatives[${i}].basis`, `Unknown attribution basis "${init.basis}"`);
+    }
+    if (initiatives.some((x) => x.initiative === init.initiative)) return;
+    const source = init.source ? prepareSource(init.source, `initiatives[${i}].source`, warn) : null;
+    if (source) addSource({ source, quote: text(init.source?.quote) });
+    initiatives.push({ initiative: init.initiative, basis: init.basis, source, note: text(init.note) });
+  });
+
+  const participantRows: Prepared['participants'] = [];
+  record.participants.forEach((p, i) => {
+    if (![1, 2, 3, 4].includes(p.role))
+      throw new Rejection(`participants[${i}].role`, `Unknown role ${p.role}`);
+    const organization = prepareOrg(p.organization, `participants[${i}]`, warn);
+    if (organization) participantRows.push({ organization, role: p.role });
+  });
+
+  const locationRows: ChildState['locations'] = [];
+  record.locations.forEach((loc, i) => {
+    const country = text(loc.country)?.toUpperCase() ?? '';
+    if (!isCountryCode(country))
+      throw new Rejection(`locations[${i}].country`, `Unknown country code "${loc.country}"`);
+    if (!(LOCATION_PRECISION_CODES as string[]).includes(loc.precision)) {
+      throw new Rejection(`locations[${i}].precision`, `Unknown precision "${loc.precision}"`);
+    }
+    const lat = typeof loc.lat === 'number' ? loc.lat : null;
+    const lon = typeof loc.lon === 'number' ? loc.lon : null;
+    const placed = placeLocation({ ...loc, country, lat, lon }, regions);
+    if (placed.problem) warn(`locations[${i}]`, placed.problem);
+    locationRows.push({
+      name: text(loc.name) ?? '',
+      lat,
+      lon,
+      precision: loc.precision,
+      admin1Code: placed.admin1Code,
+      country,
+      problem: placed.problem,
+      raw: normalRaw(loc.raw),
+    });
+  });
+  locationRows.forEach((loc, i) => {
+    if (!loc.name) throw new Rejection(`locations[${i}].name`, 'A location without a name');
+  });
+
+  return {
+    key,
+    keyField,
+    mode,
+    at: record.at,
+    fields,
+    countries,
+    sectors,
+    initiatives,
+    participants: participantRows,
+    locations: locationRows,
+    sources,
+    funding: fundingRows,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Writing
+
+type StoredProject = typeof projects.$inferSelect;
+type StoredFunding = typeof funding.$inferSelect;
+type OrgEntry = { id: string; iatiRef: string | null; nameKey: string; version: number };
+type SourceEntry = { id: string; checked: boolean };
+
+/** Keeps each statement under PostgreSQL's 65,535 bind parameters. */
+const MAX_PARAMETERS = 30_000;
+
+async function insertChunked<T extends Record<string, unknown>>(tx: Db, table: PgTable, rows: T[]) {
+  if (rows.length === 0) return;
+  const columns = Math.max(1, Object.keys(rows[0] ?? {}).length);
+  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
+  for (let i = 0; i < rows.length; i += size) {
+    await tx.insert(table).values(rows.slice(i, i + size));
+  }
+}
+
+const chunks = <T>(items: T[], size = 5_000): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+export type Writer = {
+  /** Takes one record from the reader; writes when a batch is full. */
+  add(record: ProjectRecord): Promise<void>;
+  /** Writes what is buffered. */
+  flush(): Promise<void>;
+};
+
+export function createWriter(tx: Db, options: WriterOptions): Writer {
+  const { actor, rates, regions, report } = options;
+  const batchSize = options.batchSize ?? 100;
+  let batch: ProjectRecord[] = [];
+
+  /** Project keys and funding refs seen in this file, to refuse duplicates. */
+  const seenKeys = new Map<string, FileLocation | undefined>();
+  const seenFundingRefs = new Set<string>();
+  const orgByRef = new Map<string, OrgEntry>();
+  const orgByName = new Map<string, OrgEntry>();
+  const queriedOrgRefs = new Set<string>();
+  const queriedOrgNames = new Set<string>();
+  const sourceCache = new Map<string, SourceEntry>();
+
+  const audits: (typeof auditEntries.$inferInsert)[] = [];
+  const audit = (entity: string, entityId: string, action: string, before: unknown, after: unknown) => {
+    audits.push({ actor, entity, entityId, action, before: before ?? null, after: after ?? null });
+  };
+  const flushAudits = async () => {
+    await insertChunked(tx, auditEntries, audits.splice(0));
+  };
+
+  // ---- organisations -----------------------------------------------------------------------------------
+
+  async function resolveOrgs(orgs: PreparedOrg[]): Promise<Map<PreparedOrg, string>> {
+    const refs = [
+      ...new Set(orgs.map((o) => o.iatiRef).filter((r): r is string => !!r && !queriedOrgRefs.has(r))),
+    ];
+    const names = [...new Set(orgs.map((o) => o.nameKey).filter((n) => !queriedOrgNames.has(n)))];
+    if (refs.length > 0 || names.length > 0) {
+      for (const part of chunks([
+        ...refs.map((r) => ['ref', r] as const),
+        ...names.map((n) => ['name', n] as const),
+      ])) {
+        const partRefs = part.filter(([k]) => k === 'ref').map(([, v]) => v);
+        const partNames = part.filter(([k]) => k === 'name').map(([, v]) => v);
+        const rows = await tx
+          .select({
+            id: organizations.id,
+            iatiRef: organizations.iatiRef,
+            nameKey: organizations.nameKey,
+            version: organizations.version,
+          })
+          .from(organizations)
+          .where(
+            and(
+              isNull(organizations.deletedAt),
+              or(
+                partRefs.length > 0 ? inArray(organizations.iatiRef, partRefs) : sql`false`,
+                partNames.length > 0 ? inArray(organizations.nameKey, partNames) : sql`false`,
+              ),
+            ),
+          )
+          .orderBy(organizations.createdAt, organizations.id);
+        for (const row of rows) {
+          if (row.iatiRef && !orgByRef.has(row.iatiRef)) orgByRef.set(row.iatiRef, row);
+          if (!orgByName.has(row.nameKey)) orgByName.set(row.nameKey, row);
+        }
+      }
+      for (const r of refs) queriedOrgRefs.add(r);
+      for (const n of names) queriedOrgNames.add(n);
+    }
+
+    const resolved = new Map<PreparedOrg, string>();
+    const inserts: (typeof organizations.$inferInsert)[] = [];
+    for (const org of orgs) {
+      let entry = org.iatiRef ? orgByRef.get(org.iatiRef) : undefined;
+      if (!entry) {
+        const byName = orgByName.get(org.nameKey);
+        if (byName && (!org.iatiRef || !byName.iatiRef || byName.iatiRef === org.iatiRef)) {
+          entry = byName;
+          if (org.iatiRef && !byName.iatiRef) {
+            // The file knows the organisation's IATI ref and the tracker did not: record it.
+            const [before] = await tx.select().from(organizations).where(eq(organizations.id, byName.id));
+            const version = (before?.version ?? byName.version) + 1;
+            const [after] = await tx
+              .update(organizations)
+              .set({ iatiRef: org.iatiRef, version, updatedAt: sql`now()`, updatedBy: actor })
+              .where(eq(organizations.id, byName.id))
+              .returning();
+            audit('organization', byName.id, 'update', before, after);
+            byName.iatiRef = org.iatiRef;
+            byName.version = version;
+            orgByRef.set(org.iatiRef, byName);
+          }
+        }
+      }
+      if (!entry) {
+        const id = randomUUID();
+        const row = {
+          id,
+          name: org.name,
+          nameLocal: org.nameLocal,
+          acronym: org.acronym,
+          type: org.type,
+          country: org.country,
+          iatiRef: org.iatiRef,
+          nameKey: org.nameKey,
+          createdBy: actor,
+          updatedBy: actor,
+        };
+        inserts.push(row);
+        audit('organization', id, 'create', null, { ...row, version: 1 });
+        entry = { id, iatiRef: org.iatiRef, nameKey: org.nameKey, version: 1 };
+        if (org.iatiRef) orgByRef.set(org.iatiRef, entry);
+        if (!orgByName.has(org.nameKey)) orgByName.set(org.nameKey, entry);
+      }
+      resolved.set(org, entry.id);
+    }
+    await insertChunked(tx, organizations, inserts);
+    return resolved;
+  }
+
+  // ---- sources -----------------------------------------------------------------------------------------
+
+  async function resolveSources(list: PreparedSource[]): Promise<Map<string, string>> {
+    const unique = new Map<string, PreparedSource>();
+    for (const s of list) if (!unique.has(s.externalRef)) unique.set(s.externalRef, s);
+    const unknown = [...unique.keys()].filter((ref) => !sourceCache.get(ref)?.checked);
+    const stored = new Map<string, typeof sources.$inferSelect>();
+    for (const part of chunks(unknown)) {
+      const rows = await tx.select().from(sources).where(inArray(sources.externalRef, part));
+      for (const row of rows) if (row.externalRef) stored.set(row.externalRef, row);
+    }
+    const inserts: (typeof sources.$inferInsert)[] = [];
+    for (const ref of unknown) {
+      const wanted = unique.get(ref);
+      if (!wanted) continue;
+      const fields = {
+        url: wanted.url,
+        title: wanted.title,
+        publisher: wanted.publisher,
+        publishedDate: wanted.publishedDate,
+        language: wanted.language,
+        kind: wanted.kind,
+      };
+      const row = stored.get(ref);
+      if (!row) {
+        const id = randomUUID();
+        const insert = { id, externalRef: ref, ...fields, createdBy: actor, updatedBy: actor };
+        inserts.push(insert);
+        audit('source', id, 'create', null, { ...insert, version: 1 });
+        sourceCache.set(ref, { id, checked: true });
+        continue;
+      }
+      const current = {
+        url: row.url,
+        title: row.title,
+        publisher: row.publisher,
+        publishedDate: row.publishedDate,
+        language: row.language,
+        kind: row.kind,
+      };
+      if (!same(current, fields)) {
+        const [after] = await tx
+          .update(sources)
+          .set({ ...fields, version: row.version + 1, updatedAt: sql`now()`, updatedBy: actor })
+          .where(and(eq(sources.id, row.id), eq(sources.version, row.version)))
+          .returning();
+        if (!after) throw new ConcurrentEditError(`Source ${ref} was changed during the import`);
+        audit('source', row.id, 'update', row, after);
+      }
+      sourceCache.set(ref, { id: row.id, checked: true });
+    }
+    await insertChunked(tx, sources, inserts);
+    const ids = new Map<string, string>();
+    for (const ref of unique.keys()) {
+      const entry = sourceCache.get(ref);
+      if (entry) ids.set(ref, entry.id);
+    }
+    return ids;
+  }
+
+  // ---- stored state --------------------------------------------------------------------------------------
+
+  async function loadProjects(prepared: Prepared[]): Promise<Map<string, StoredProject>> {
+    const iatiIds = prepared.filter((p) => p.keyField === 'iatiIdentifier').map((p) => p.key);
+    const externalRefs = prepared.filter((p) => p.keyField === 'externalRef').map((p) => p.key);
+    const byKey = new Map<string, StoredProject>();
+    if (iatiIds.length === 0 && externalRefs.length === 0) return byKey;
+    const rows = await tx
+      .select()
+      .from(projects)
+      .where(
+        or(
+          iatiIds.length > 0 ? inArray(projects.iatiIdentifier, iatiIds) : sql`false`,
+          externalRefs.length > 0 ? inArray(projects.externalRef, externalRefs) : sql`false`,
+        ),
+      );
+    for (const row of rows) {
+      if (row.iatiIdentifier) byKey.set(`iatiIdentifier:${row.iatiIdentifier}`, row);
+      if (row.externalRef) byKey.set(`externalRef:${row.externalRef}`, row);
+    }
+    return byKey;
+  }
+
+  async function loadChildren(ids: string[]): Promise<Map<string, ChildState>> {
+    const states = new Map<string, ChildState>();
+    const state = (id: string) => {
+      let s = states.get(id);
+      if (!s) {
+        s = { countries: [], sectors: [], initiatives: [], participants: [], locations: [], sources: [] };
+        states.set(id, s);
+      }
+      return s;
+    };
+    for (const id of ids) state(id);
+    if (ids.length === 0) return states;
+    const [countryRows, sectorRows, initiativeRows, participantRows, locationRows, linkRows] =
+      await Promise.all([
+        tx.select().from(projectCountries).where(inArray(projectCountries.projectId, ids)),
+        tx.select().from(projectSectors).where(inArray(projectSectors.projectId, ids)),
+        tx.select().from(projectInitiatives).where(inArray(projectInitiatives.projectId, ids)),
+        tx.select().from(participants).where(inArray(participants.projectId, ids)),
+        tx.select().from(locations).where(inArray(locations.projectId, ids)),
+        tx
+          .select({
+            projectId: sourceLinks.projectId,
+            sourceId: sourceLinks.sourceId,
+            quote: sourceLinks.quote,
+          })
+          .from(sourceLinks)
+          .where(inArray(sourceLinks.projectId, ids)),
+      ]);
+    for (const r of countryRows)
+      state(r.projectId).countries.push({ country: r.country, percentage: r.percentage });
+    for (const r of sectorRows)
+      state(r.projectId).sectors.push({ sector: r.sector, percentage: r.percentage });
+    for (const r of initiativeRows) {
+      state(r.projectId).initiatives.push({
+        initiative: r.initiative,
+        basis: r.basis,
+        sourceId: r.sourceId,
+        note: r.note,
+      });
+    }
+    for (const r of participantRows) {
+      state(r.projectId).participants.push({ organizationId: r.organizationId, role: r.role });
+    }
+    for (const r of locationRows) {
+      state(r.projectId).locations.push({
+        name: r.name,
+        lat: r.lat,
+        lon: r.lon,
+        precision: r.precision,
+        admin1Code: r.admin1Code,
+        country: r.country,
+        problem: r.problem,
+        raw: r.raw ?? null,
+      });
+    }
+    for (const r of linkRows) {
+      if (r.projectId) state(r.projectId).sources.push({ sourceId: r.sourceId, quote: r.quote });
+    }
+    for (const [id, s] of states) states.set(id, sortChildren(s));
+    return states;
+  }
+
+  async function loadFunding(projectIds: string[], refs: string[]) {
+    const rows: StoredFunding[] = [];
+    if (projectIds.length > 0 || refs.length > 0) {
+      for (const part of chunks(refs)) {
+        rows.push(...(await tx.select().from(funding).where(inArray(funding.externalRef, part))));
+      }
+      if (projectIds.length > 0) {
+        const known = new Set(rows.map((r) => r.id));
+        const more = await tx
+          .select()
+          .from(funding)
+          .where(and(inArray(funding.projectId, projectIds), isNotNull(funding.externalRef)));
+        for (const row of more) if (!known.has(row.id)) rows.push(row);
+      }
+    }
+    const links = new Map<string, LinkState[]>();
+    for (const part of chunks(rows.map((r) => r.id))) {
+      const linkRows = await tx
+        .select({
+          fundingId: sourceLinks.fundingId,
+          sourceId: sourceLinks.sourceId,
+          quote: sourceLinks.quote,
+        })
+        .from(sourceLinks)
+        .where(inArray(sourceLinks.fundingId, part));
+      for (const l of linkRows) {
+        if (!l.fundingId) continue;
+        const list = links.get(l.fundingId) ?? [];
+        list.push({ sourceId: l.sourceId, quote: l.quote });
+        links.set(l.fundingId, list);
+      }
+    }
+    const byRef = new Map<string, { row: StoredFunding; state: FundingState }>();
+    const byProject = new Map<string, StoredFunding[]>();
+    for (const row of rows) {
+      if (!row.externalRef) continue;
+      byRef.set(row.externalRef, {
+        row,
+        state: {
+          flow: row.flow,
+          funderOrgId: row.funderOrgId,
+          recipientOrgId: row.recipientOrgId,
+          amount: row.amount,
+          currency: row.currency,
+          priceBasis: row.priceBasis,
+          valueDate: row.valueDate,
+          amountUsd: row.amountUsd,
+          usdRate: row.usdRate,
+          rateSource: row.rateSource,
+          instrument: row.instrument,
+          estimated: row.estimated,
+          raw: row.raw ?? null,
+          sources: [...(links.get(row.id) ?? [])].sort(byText((l) => l.sourceId)),
+        },
+      });
+      const list = byProject.get(row.projectId) ?? [];
+      list.push(row);
+      byProject.set(row.projectId, list);
+    }
+    return { byRef, byProject };
+  }
+
+  // ---- one batch -------------------------------------------------------------------------------------------
+
+  async function writeBatch(records: ProjectRecord[]) {
+    // 1. Validate; refuse duplicates within the file.
+    const prepared: Prepared[] = [];
+    for (const record of records) {
+      const recordKey = text(record.iatiIdentifier) ?? text(record.externalRef) ?? undefined;
+      const warnings: ImportIssue[] = [];
+      const warn: Warn = (field, message) =>
+        warnings.push({ recordKey, at: record.at, severity: 'warning', field, message });
+      try {
+        const p = prepare(record, rates, regions, warn);
+        if (p.mode === 'full') {
+          const seenKey = `${p.keyField}:${p.key}`;
+          if (seenKeys.has(seenKey)) {
+            const first = seenKeys.get(seenKey);
+            const where = first?.line
+              ? ` (first at line ${first.line})`
+              : first?.row
+                ? ` (first at row ${first.row})`
+                : '';
+            throw new Rejection(p.keyField, `"${p.key}" appears twice in the file${where}`);
+          }
+          seenKeys.set(seenKey, record.at);
+        }
+        for (const [i, f] of p.funding.entries()) {
+          if (seenFundingRefs.has(f.externalRef)) {
+            throw new Rejection(`funding[${i}]`, `Funding ref "${f.externalRef}" appears twice in the file`);
+          }
+        }
+        for (const f of p.funding) seenFundingRefs.add(f.externalRef);
+        for (const w of warnings) report.issue(w);
+        prepared.push(p);
+      } catch (error) {
+        if (!(error instanceof Rejection)) throw error;
+        report.issue({
+          recordKey,
+          at: record.at,
+          severity: 'error',
+          field: error.field,
+          message: error.message,
+        });
+        report.count('rejected');
+      }
+    }
+    if (prepared.length === 0) return;
+
+    // Full records first, so that a funding sheet can add to a project from earlier in the same file.
+    const full = prepared.filter((p) => p.mode === 'full');
+    const merges = prepared.filter((p) => p.mode === 'merge-funding');
+    const touched = new Set<string>();
+    if (full.length > 0) await writeFull(full, touched);
+    if (merges.length > 0) await writeMerges(merges, touched);
+    await flushAudits();
+    if (touched.size > 0) await refreshProjectQuality(tx, [...touched]);
+  }
+
+  async function resolveAll(prepared: Prepared[]) {
+    const orgs: PreparedOrg[] = [];
+    const sourceList: PreparedSource[] = [];
+    for (const p of prepared) {
+      for (const pt of p.participants) orgs.push(pt.organization);
+      for (const f of p.funding) {
+        if (f.funder) orgs.push(f.funder);
+        if (f.recipient) orgs.push(f.recipient);
+        for (const l of f.sources) sourceList.push(l.source);
+      }
+      for (const l of p.sources) sourceList.push(l.source);
+      for (const i of p.initiatives) if (i.source) sourceList.push(i.source);
+    }
+    const orgIds = await resolveOrgs(orgs);
+    const sourceIds = await resolveSources(sourceList);
+    const orgId = (org: PreparedOrg | null) => (org ? (orgIds.get(org) ?? null) : null);
+    const sourceId = (source: PreparedSource) => {
+      const id = sourceIds.get(source.externalRef);
+      if (!id) throw new Error(`source ${source.externalRef} was not resolved`);
+      return id;
+    };
+    const links = (list: PreparedLink[]): LinkState[] => {
+      const out = new Map<string, LinkState>();
+      for (const l of list) {
+        const id = sourceId(l.source);
+        if (!out.has(id)) out.set(id, { sourceId: id, quote: l.quote });
+      }
+      return [...out.values()].sort(byText((l) => l.sourceId));
+    };
+    const fundingState = (f: PreparedFunding): FundingState => ({
+      flow: f.flow,
+      funderOrgId: orgId(f.funder),
+      recipientOrgId: orgId(f.recipient),
+      amount: f.amount,
+      currency: f.currency,
+      priceBasis: f.priceBasis,
+      valueDate: f.valueDate,
+      amountUsd: f.amountUsd,
+      usdRate: f.usdRate,
+      rateSource: f.rateSource,
+      instrument: f.instrument,
+      estimated: f.estimated,
+      raw: f.raw,
+      sources: links(f.sources),
+    });
+    const childState = (p: Prepared): ChildState => {
+      const seen = new Set<string>();
+      const participantRows: ChildState['participants'] = [];
+      for (const pt of p.participants) {
+        const id = orgId(pt.organization);
+        if (!id || seen.has(`${id}:${pt.role}`)) continue;
+        seen.add(`${id}:${pt.role}`);
+        participantRows.push({ organizationId: id, role: pt.role });
+      }
+      return sortChildren({
+        countries: p.countries,
+        sectors: p.sectors,
+        initiatives: p.initiatives.map((i) => ({
+          initiative: i.initiative,
+          basis: i.basis,
+          sourceId: i.source ? sourceId(i.source) : null,
+          note: i.note,
+        })),
+        participants: participantRows,
+        locations: p.locations,
+        sources: links(p.sources),
+      });
+    };
+    return { fundingState, childState };
+  }
+
+  /** Writes a project's funding rows: inserts, updates, restores and (unless merging) soft-deletes. */
+  async function writeFunding(
+    projectId: string,
+    wanted: { ref: string; state: FundingState }[],
+    stored: Awaited<ReturnType<typeof loadFunding>>,
+    merge: boolean,
+    inserts: { funding: (typeof funding.$inferInsert)[]; links: (typeof sourceLinks.$inferInsert)[] },
+  ): Promise<boolean> {
+    let changed = false;
+    const wantedRefs = new Set(wanted.map((w) => w.ref));
+    for (const { ref, state } of wanted) {
+      const existing = stored.byRef.get(ref);
+      const { sources: links, ...columns } = state;
+      if (!existing) {
+        const id = randomUUID();
+        inserts.funding.push({
+          id,
+          projectId,
+          externalRef: ref,
+          ...columns,
+          createdBy: actor,
+          updatedBy: actor,
+        });
+        for (const l of links) inserts.links.push({ sourceId: l.sourceId, fundingId: id, quote: l.quote });
+        audit('funding', id, 'create', null, { id, projectId, externalRef: ref, ...state, version: 1 });
+        changed = true;
+        continue;
+      }
+      const { row } = existing;
+      const restoring = row.deletedAt !== null;
+      if (!restoring && same(existing.state, state)) continue;
+      const version = row.version + 1;
+      const [updated] = await tx
+        .update(funding)
+        .set({ ...columns, deletedAt: null, version, updatedAt: sql`now()`, updatedBy: actor })
+        .where(and(eq(funding.id, row.id), eq(funding.version, row.version)))
+        .returning({ id: funding.id });
+      if (!updated) throw new ConcurrentEditError(`Funding row ${ref} was changed during the import`);
+      if (!same(existing.state.sources, links)) {
+        await tx.delete(sourceLinks).where(eq(sourceLinks.fundingId, row.id));
+        for (const l of links)
+          inserts.links.push({ sourceId: l.sourceId, fundingId: row.id, quote: l.quote });
+      }
+      audit(
+        'funding',
+        row.id,
+        restoring ? 'restore' : 'update',
+        {
+          id: row.id,
+          projectId,
+          externalRef: ref,
+          ...existing.state,
+          version: row.version,
+          deletedAt: row.deletedAt,
+        },
+        { id: row.id, projectId, externalRef: ref, ...state, version },
+      );
+      changed = true;
+    }
+    if (!merge) {
+      for (const row of stored.byProject.get(projectId) ?? []) {
+        if (!row.externalRef || wantedRefs.has(row.externalRef) || row.deletedAt !== null) continue;
+        // Gone from the file: soft-deleted, so the audit trail and any links stay.
+        const version = row.version + 1;
+        const [deleted] = await tx
+          .update(funding)
+          .set({ deletedAt: sql`now()`, version, updatedAt: sql`now()`, updatedBy: actor })
+          .where(and(eq(funding.id, row.id), eq(funding.version, row.version)))
+          .returning({ id: funding.id });
+        if (!deleted)
+          throw new ConcurrentEditError(`Funding row ${row.externalRef} was changed during the import`);
+        const before = stored.byRef.get(row.externalRef)?.state;
+        audit(
+          'funding',
+          row.id,
+          'delete',
+          { id: row.id, externalRef: row.externalRef, ...before, version: row.version },
+          null,
+        );
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  async function writeFull(prepared: Prepared[], touched: Set<string>) {
+    const storedProjects = await loadProjects(prepared);
+    const matched = prepared.map((p) => ({ p, stored: storedProjects.get(`${p.keyField}:${p.key}`) }));
+
+    // Deleted in the tracker: an editor removed it, so a re-import does not bring it back.
+    const live = matched.filter(({ p, stored }) => {
+      if (!stored?.deletedAt) return true;
+      report.issue({
+        recordKey: p.key,
+        at: p.at,
+        severity: 'warning',
+        message: 'The project was deleted in the tracker: the import leaves it deleted',
+      });
+      report.count('unchanged');
+      return false;
+    });
+
+    const storedIds = live.flatMap(({ stored }) => (stored ? [stored.id] : []));
+    const fundingRefs = live.flatMap(({ p }) => p.funding.map((f) => f.externalRef));
+    const [children, storedFunding] = await Promise.all([
+      loadChildren(storedIds),
+      loadFunding(storedIds, fundingRefs),
+    ]);
+
+    // A funding ref that belongs to another project rejects the record, before anything of it is written.
+    const writable = live.filter(({ p, stored }) => {
+      const clash = p.funding.find((f) => {
+        const owner = storedFunding.byRef.get(f.externalRef)?.row.projectId;
+        return owner !== undefined && owner !== stored?.id;
+      });
+      if (!clash) return true;
+      report.issue({
+        recordKey: p.key,
+        at: clash.at ?? p.at,
+        severity: 'error',
+        field: 'funding',
+        message: `Funding ref "${clash.externalRef}" already belongs to another project`,
+      });
+      report.count('rejected');
+      return false;
+    });
+
+    const { fundingState, childState } = await resolveAll(writable.map(({ p }) => p));
+
+    const newProjects: (typeof projects.$inferInsert)[] = [];
+    const replaced: Record<ChildPart, string[]> = {
+      countries: [],
+      sectors: [],
+      initiatives: [],
+      participants: [],
+      locations: [],
+      sources: [],
+    };
+    const childInserts: { projectId: string; children: ChildState; parts: readonly ChildPart[] }[] = [];
+    const inserts = {
+      funding: [] as (typeof funding.$inferInsert)[],
+      links: [] as (typeof sourceLinks.$inferInsert)[],
+    };
+    const outcomes: {
+      p: Prepared;
+      projectId: string;
+      action: 'new' | 'updated' | 'unchanged';
+      parts: string[];
+    }[] = [];
+
+    for (const { p, stored } of writable) {
+      const next = childState(p);
+      const wantedFunding = p.funding.map((f) => ({ ref: f.externalRef, state: fundingState(f) }));
+      if (!stored) {
+        const id = randomUUID();
+        const fields = p.fields;
+        newProjects.push({ id, ...fields, searchText: searchOf(fields), createdBy: actor, updatedBy: actor });
+        childInserts.push({ projectId: id, children: next, parts: CHILD_PARTS });
+        audit('project', id, 'create', null, { id, version: 1, ...fields, ...next });
+        await writeFunding(id, wantedFunding, storedFunding, false, inserts);
+        outcomes.push({ p, projectId: id, action: 'new', parts: [] });
+        continue;
+      }
+
+      // The key the record does not carry is kept as stored (an IATI record keeps a stored external ref).
+      const fields: ProjectFields = {
+        ...p.fields,
+        iatiIdentifier: p.fields.iatiIdentifier ?? stored.iatiIdentifier,
+        externalRef: p.fields.externalRef ?? stored.externalRef,
+      };
+      const before: ProjectState = {
+        fields: storedFields(stored),
+        ...(children.get(stored.id) ?? emptyChildren()),
+      };
+      const changedFields = FIELD_NAMES.filter((name) => !same(before.fields[name], fields[name]));
+      const changedParts = CHILD_PARTS.filter((part) => !same(before[part], next[part]));
+      const parts: string[] = [...changedFields, ...changedParts];
+      if (changedFields.length > 0 || changedParts.length > 0) {
+        const version = stored.version + 1;
+        const [updated] = await tx
+          .update(projects)
+          .set({ ...fields, searchText: searchOf(fields), version, updatedAt: sql`now()`, updatedBy: actor })
+          .where(and(eq(projects.id, stored.id), eq(projects.version, stored.version)))
+          .returning({ id: projects.id });
+        if (!updated) throw new ConcurrentEditError(`Project ${p.key} was changed during the import`);
+        for (const part of changedParts) replaced[part].push(stored.id);
+        childInserts.push({ projectId: stored.id, children: next, parts: changedParts });
+        audit(
+          'project',
+          stored.id,
+          'update',
+          { id: stored.id, version: stored.version, ...before.fields, ...pick(before, changedParts) },
+          { id: stored.id, version, ...fields, ...pick(next, changedParts) },
+        );
+      }
+      const fundingChanged = await writeFunding(stored.id, wantedFunding, storedFunding, false, inserts);
+      if (fundingChanged) parts.push('funding');
+      outcomes.push({ p, projectId: stored.id, action: parts.length > 0 ? 'updated' : 'unchanged', parts });
+    }
+
+    await insertChunked(tx, projects, newProjects);
+    await deleteChildren(replaced);
+    await insertChildren(childInserts);
+    await insertChunked(tx, funding, inserts.funding);
+    await insertChunked(tx, sourceLinks, inserts.links);
+
+    for (const { p, projectId, action, parts } of outcomes) {
+      report.count(action);
+      if (action === 'unchanged') continue;
+      touched.add(projectId);
+      report.change({ key: p.key, action, parts, at: p.at });
+    }
+  }
+
+  async function writeMerges(prepared: Prepared[], touched: Set<string>) {
+    const storedProjects = await loadProjects(prepared);
+    const targets = prepared.map((p) => ({ p, stored: storedProjects.get(`${p.keyField}:${p.key}`) }));
+    const found = targets.filter(({ p, stored }) => {
+      if (stored && !stored.deletedAt) return true;
+      report.issue({
+        recordKey: p.key,
+        at: p.at,
+        severity: 'error',
+        message: stored
+          ? `Project "${p.key}" was deleted in the tracker: its funding rows are not imported`
+          : `No project "${p.key}" in the database or earlier in the file`,
+      });
+      report.count('rejected');
+      return false;
+    });
+    const storedFunding = await loadFunding(
+      [],
+      found.flatMap(({ p }) => p.funding.map((f) => f.externalRef)),
+    );
+    const writable = found.filter(({ p, stored }) => {
+      const clash = p.funding.find((f) => {
+        const owner = storedFunding.byRef.get(f.externalRef)?.row.projectId;
+        return owner !== undefined && owner !== stored?.id;
+      });
+      if (!clash) return true;
+      report.issue({
+        recordKey: p.key,
+        at: clash.at ?? p.at,
+        severity: 'error',
+        field: 'funding',
+        message: `Funding ref "${clash.externalRef}" already belongs to another project`,
+      });
+      report.count('rejected');
+      return false;
+    });
+    const { fundingState } = await resolveAll(writable.map(({ p }) => p));
+    const inserts = {
+      funding: [] as (typeof funding.$inferInsert)[],
+      links: [] as (typeof sourceLinks.$inferInsert)[],
+    };
+    for (const { p, stored } of writable) {
+      if (!stored) continue;
+      const wanted = p.funding.map((f) => ({ ref: f.externalRef, state: fundingState(f) }));
+      const isNew = wanted.every((w) => !storedFunding.byRef.has(w.ref));
+      const changed = await writeFunding(stored.id, wanted, storedFunding, true, inserts);
+      const action = !changed ? 'unchanged' : isNew ? 'new' : 'updated';
+      report.count(action);
+      if (action !== 'unchanged') {
+        touched.add(stored.id);
+        report.change({ key: p.key, action, parts: ['funding'], at: p.at });
+      }
+    }
+    await insertChunked(tx, funding, inserts.funding);
+    await insertChunked(tx, sourceLinks, inserts.links);
+  }
+
+  async function deleteChildren(replaced: Record<ChildPart, string[]>) {
+    const tables = {
+      countries: [projectCountries, projectCountries.projectId],
+      sectors: [projectSectors, projectSectors.projectId],
+      initiatives: [projectInitiatives, projectInitiatives.projectId],
+      participants: [participants, participants.projectId],
+      locations: [locations, locations.projectId],
+      sources: [sourceLinks, sourceLinks.projectId],
+    } as const;
+    for (const part of CHILD_PARTS) {
+      const [table, column] = tables[part];
+      for (const ids of chunks(replaced[part])) await tx.delete(table).where(inArray(column, ids));
+    }
+  }
+
+  async function insertChildren(
+    list: { projectId: string; children: ChildState; parts: readonly ChildPart[] }[],
+  ) {
+    const rows = {
+      countries: [] as (typeof projectCountries.$inferInsert)[],
+      sectors: [] as (typeof projectSectors.$inferInsert)[],
+      initiatives: [] as (typeof projectInitiatives.$inferInsert)[],
+      participants: [] as (typeof participants.$inferInsert)[],
+      locations: [] as (typeof locations.$inferInsert)[],
+      sources: [] as (typeof sourceLinks.$inferInsert)[],
+    };
+    for (const { projectId, children, parts } of list) {
+      const has = (part: ChildPart) => parts.includes(part);
+      if (has('countries')) for (const r of children.countries) rows.countries.push({ projectId, ...r });
+      if (has('sectors')) for (const r of children.sectors) rows.sectors.push({ projectId, ...r });
+      if (has('initiatives'))
+        for (const r of children.initiatives) rows.initiatives.push({ projectId, ...r });
+      if (has('participants'))
+        for (const r of children.participants) rows.participants.push({ projectId, ...r });
+      if (has('locations')) for (const r of children.locations) rows.locations.push({ projectId, ...r });
+      if (has('sources')) for (const r of children.sources) rows.sources.push({ projectId, ...r });
+    }
+    await insertChunked(tx, projectCountries, rows.countries);
+    await insertChunked(tx, projectSectors, rows.sectors);
+    await insertChunked(tx, projectInitiatives, rows.initiatives);
+    await insertChunked(tx, participants, rows.participants);
+    await insertChunked(tx, locations, rows.locations);
+    await insertChunked(tx, sourceLinks, rows.sources);
+  }
+
+  return {
+    async add(record) {
+      batch.push(record);
+      if (batch.length >= batchSize) {
+        const full = batch;
+        batch = [];
+        await writeBatch(full);
+      }
+    },
+    async flush() {
+      const rest = batch;
+      batch = [];
+      if (rest.length > 0) await writeBatch(rest);
+    },
+  };
+}
+
+const emptyChildren = (): ChildState => ({
+  countries: [],
+  sectors: [],
+  initiatives: [],
+  participants: [],
+  locations: [],
+  sources: [],
+});
+
+function storedFields(row: StoredProject): ProjectFields {
+  return {
+    iatiIdentifier: row.iatiIdentifier,
+    externalRef: row.externalRef,
+    title: row.title,
+    titleOriginal: row.titleOriginal,
+    titleLanguage: row.titleLanguage,
+    description: row.description,
+    status: row.status,
+    plannedStart: row.plannedStart,
+    plannedEnd: row.plannedEnd,
+    actualStart: row.actualStart,
+    actualEnd: row.actualEnd,
+    raw: row.raw ?? null,
+  };
+}
+
+const searchOf = (f: ProjectFields) =>
+  searchTextOf(f.title, f.titleOriginal, f.iatiIdentifier, f.externalRef, f.description);
+
+function pick(state: ChildState, parts: readonly ChildPart[]): Partial<ChildState> {
+  const out: Partial<ChildState> = {};
+  for (const part of parts) Object.assign(out, { [part]: state[part] });
+  return out;
+}
