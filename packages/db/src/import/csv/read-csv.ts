@@ -30,6 +30,7 @@ import type {
   ReadItem,
   SourceRef,
 } from '../types.ts';
+import { roundDecimal } from './decimal.ts';
 import { csvRows, normalizeHeader } from './stream.ts';
 import {
   type CsvTemplate,
@@ -249,7 +250,11 @@ function readShares<T>(
     const [codeText = '', percentText, ...more] = part.split(':').map((s) => s.trim());
     const code = schema.safeParse(codeText.toUpperCase());
     if (!code.success) {
-      row.report('error', column, `Unknown ${what}: "${codeText}" in "${part}"`);
+      row.report(
+        'error',
+        column,
+        `Unknown ${what}: "${codeText}"${codeText === part ? '' : ` in "${part}"`}`,
+      );
       ok = false;
       continue;
     }
@@ -578,7 +583,8 @@ function readAmount(row: Row): string | undefined {
     row.report('error', 'amount', 'Amount is required');
     return undefined;
   }
-  if (AMOUNT.test(text)) return text.replace(/^0+(?=\d)/, '');
+  // Two decimals always, so a re-import of "42.5" finds the stored 42.50 unchanged.
+  if (AMOUNT.test(text)) return roundDecimal(text, 2) ?? undefined;
   let why = 'expected digits with "." for decimals and at most 2 decimals, e.g. 1234567.89';
   if (/^-/.test(text) && AMOUNT.test(text.slice(1))) why = 'an amount must not be negative';
   else if (/^[\d.]+,\d+$|^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) {

@@ -66,6 +66,8 @@ export async function* csvRows(
     bom: true,
     info: true,
     relax_column_count: true,
+    // A quote inside an unquoted cell is text, as spreadsheets read it.
+    relax_quotes: true,
     skip_empty_lines: true,
     max_record_size: options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
   });
