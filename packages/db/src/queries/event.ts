@@ -16,7 +16,7 @@ import {
   sources,
 } from '../schema.ts';
 import { projectFilterWhere } from './filter.ts';
-import { decodeCursor, encodeCursor, pageOf } from './list.ts';
+import { decodeCursor, encodeCursor, pageOf, qualified } from './list.ts';
 
 export type ListEventsParams = z.output<typeof eventListInputSchema>;
 
@@ -72,7 +72,7 @@ export async function listEvents(db: Db, params: ListEventsParams) {
         lon: events.lon,
         projectCount:
           sql<number>`(select count(*) from ${eventProjects} ep join ${projects} p on p.id = ep.project_id
-          where ep.event_id = ${events.id} and p.deleted_at is null)`.mapWith(Number),
+          where ep.event_id = ${qualified(events.id)} and p.deleted_at is null)`.mapWith(Number),
       })
       .from(events)
       .where(and(where, after))

@@ -1,3 +1,6 @@
+import { getTableName, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
 /**
  * What the list queries share. Keyset pagination cursors: an opaque base64url string of `[sortValue, id]`
  * of the last row of the page. A cursor is user input: everything in it is checked before it reaches SQL.
@@ -100,3 +103,10 @@ export function rawLikePattern(query: string): string {
     .toLowerCase()
     .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * A column with its table name. In a select list drizzle leaves a single table's columns bare (`"id"`),
+ * which inside a correlated subquery would bind to the subquery's own tables.
+ */
+export const qualified = (column: AnyPgColumn) =>
+  sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;

@@ -4,7 +4,7 @@ import { and, count, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../client.ts';
 import { funding, organizations, participants, projects } from '../schema.ts';
-import { decodeCursor, encodeCursor, pageOf, rawLikePattern } from './list.ts';
+import { decodeCursor, encodeCursor, pageOf, qualified, rawLikePattern } from './list.ts';
 
 export type ListOrganizationsParams = z.output<typeof organizationListInputSchema>;
 
@@ -56,7 +56,9 @@ export async function listOrganizations(db: Db, params: ListOrganizationsParams)
         iatiRef: organizations.iatiRef,
         projectCount: sql<number>`(select count(distinct pt.project_id) from ${participants} pt
           join ${projects} p on p.id = pt.project_id
-          where pt.organization_id = ${organizations.id} and p.deleted_at is null)`.mapWith(Number),
+          where pt.organization_id = ${qualified(organizations.id)} and p.deleted_at is null)`.mapWith(
+          Number,
+        ),
       })
       .from(organizations)
       .where(and(where, after))

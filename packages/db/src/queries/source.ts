@@ -4,7 +4,7 @@ import { and, count, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../client.ts';
 import { sourceLinks, sources } from '../schema.ts';
-import { decodeCursor, encodeCursor, pageOf, rawLikePattern } from './list.ts';
+import { decodeCursor, encodeCursor, pageOf, qualified, rawLikePattern } from './list.ts';
 
 export type ListSourcesParams = z.output<typeof sourceListInputSchema>;
 
@@ -12,7 +12,7 @@ export type ListSourcesParams = z.output<typeof sourceListInputSchema>;
 const NO_DATE = '0001-01-01';
 const sortDate = sql`coalesce(${sources.publishedDate}, date '0001-01-01')`;
 
-/** Sources, newest first, with the number of records each one backs. */
+/** Sources, newest first, with the number of live records each one backs. */
 export async function listSources(db: Db, params: ListSourcesParams) {
   const { limit, q } = params;
   // Sources carry no normalised search column: match the text as typed and in its folded form.
@@ -46,10 +46,13 @@ export async function listSources(db: Db, params: ListSourcesParams) {
         publishedDate: sources.publishedDate,
         language: sources.language,
         kind: sources.kind,
-        linkCount:
-          sql<number>`(select count(*) from ${sourceLinks} sl where sl.source_id = ${sources.id})`.mapWith(
-            Number,
-          ),
+        /** Live records (projects, events, funding rows) that cite the source. */
+        linkCount: sql<number>`(select count(*) from ${sourceLinks} sl
+          left join projects p on p.id = sl.project_id
+          left join events e on e.id = sl.event_id
+          left join funding f on f.id = sl.funding_id
+          where sl.source_id = ${qualified(sources.id)}
+            and p.deleted_at is null and e.deleted_at is null and f.deleted_at is null)`.mapWith(Number),
       })
       .from(sources)
       .where(and(where, after))
