@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { SECTORS } from '@srt/shared/codes';
 import { projectQuality } from '@srt/shared/quality';
 import { normalizeSearchText, searchTextOf } from '@srt/shared/search';
+import { EXCHANGE_RATES_FILE, parseRatesCsv, type RateTable, rateTable } from '../import/rates.ts';
 import { loadRegions, type Region, type Regions, randomPointIn, randomRegion } from './geo.ts';
 import { hashString, Random } from './random.ts';
-import { loadRates, type Rate } from './rates.ts';
 import type { Batch, Cell } from './rows.ts';
 import {
   ACTIONS,
@@ -58,7 +59,7 @@ export type SynthContext = {
   sourceId: string;
   orgs: OrgPool;
   regions: Regions;
-  rates: Map<string, Rate>;
+  rates: RateTable;
   citiesByCountry: Map<string, City[]>;
 };
 
@@ -181,7 +182,8 @@ export function generateOrganizations(seed: number, batch: Batch): OrgPool {
 export function createContext(seed: number, sourceId: string, orgs: OrgPool): SynthContext {
   const citiesByCountry = new Map<string, City[]>();
   for (const c of CITIES) citiesByCountry.set(c.country, [...(citiesByCountry.get(c.country) ?? []), c]);
-  return { seed, sourceId, orgs, regions: loadRegions(), rates: loadRates(), citiesByCountry };
+  const rates = rateTable(parseRatesCsv(readFileSync(EXCHANGE_RATES_FILE, 'utf8')));
+  return { seed, sourceId, orgs, regions: loadRegions(), rates, citiesByCountry };
 }
 
 function listFor<T>(map: Map<string, T[]>, key: string): T[] {
@@ -324,20 +326,18 @@ function eventTitle(
 
 type FundingFlow = 'pledge' | 'commitment' | 'disbursement' | 'expenditure';
 
-/** The rate for a currency and year: `1` for USD, undefined when the table has none. */
-function rateFor(ctx: SynthContext, currency: string, year: number): Rate | undefined {
-  if (currency === 'USD') return { perUsd: 1, source: 'USD, no conversion' };
-  return ctx.rates.get(`${currency}:${year}`);
-}
-
 /** Any rate of the currency, nearest year first: only to give amounts a plausible magnitude. */
 function scaleRate(ctx: SynthContext, currency: string, year: number): number {
+  if (currency === 'USD') return 1;
   for (let d = 0; d < 30; d++) {
-    const rate = rateFor(ctx, currency, year - d) ?? rateFor(ctx, currency, year + d);
-    if (rate) return rate.perUsd;
+    const rate = ctx.rates.rate(currency, year - d) ?? ctx.rates.rate(currency, year + d);
+    if (rate) return Number(rate.perUsd);
   }
   return 1;
 }
+
+/** Like AidData's constant-2021 USD amounts: already USD, in another price basis. */
+const CONSTANT_RATE_SOURCE = 'Synthetic: constant 2021 USD as published (no conversion)';
 
 const LOCAL_CURRENCY: Record<FocusCountry, string> = { AZ: 'AZN', TJ: 'TJS', TM: 'TMT', UZ: 'UZS' };
 
@@ -646,10 +646,11 @@ export function generateProject(ctx: SynthContext, index: number, batch: Batch):
           ? sizeUsd / commitments
           : (sizeUsd / tranches) * (0.5 + r.next());
     const raw = shareUsd * scaleRate(ctx, rowCurrency, year);
-    const amount = raw >= 100_000 ? Math.round(raw / 1000) * 1000 : Math.round(raw * 100) / 100;
-    const rate = valueDate ? rateFor(ctx, rowCurrency, year) : undefined;
-    const usdRate = rate ? Number(rate.perUsd.toFixed(10)) : null;
-    const amountUsd = usdRate ? (amount / usdRate).toFixed(2) : null;
+    const amount = (raw >= 100_000 ? Math.round(raw / 1000) * 1000 : Math.round(raw * 100) / 100).toFixed(2);
+    // The import pipeline's conversion: exact decimals, the table's own source label, no guessed rates.
+    const usd = constant
+      ? { amountUsd: amount, usdRate: '1', rateSource: CONSTANT_RATE_SOURCE }
+      : ctx.rates.usdFor(rowCurrency, amount, valueDate);
     const eventId =
       flow === 'pledge' && pledgeEvents.length && r.chance(0.6) ? r.pick(pledgeEvents).id : null;
     const funder = funders.length > 1 && r.chance(0.25) ? (funders[1] ?? firstFunder) : firstFunder;
@@ -660,13 +661,13 @@ export function generateProject(ctx: SynthContext, index: number, batch: Batch):
       flow,
       funder.id,
       r.chance(0.8) ? implementer.id : null,
-      amount.toFixed(2),
+      amount,
       rowCurrency,
       constant ? 'constant-2021' : 'nominal',
       valueDate,
-      constant ? amount.toFixed(2) : amountUsd,
-      constant ? 1 : usdRate,
-      constant ? 'constant 2021 USD as published, no conversion' : (rate?.source ?? null),
+      usd.amountUsd,
+      usd.usdRate,
+      usd.rateSource,
       instrument,
       r.chance(0.05),
       ...editableCells(r),
