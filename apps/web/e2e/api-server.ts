@@ -62,6 +62,9 @@ export async function startApiServer(options: { databaseUrl?: string } = {}): Pr
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Should the test process end without stop() (a crash, a timeout), the server must not outlive it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     log += chunk.toString();
@@ -82,12 +85,14 @@ export async function startApiServer(options: { databaseUrl?: string } = {}): Pr
         await exited(child);
         clearTimeout(timer);
       }
+      process.off('exit', killOnExit);
       if (pgliteDir) await rm(pgliteDir, { recursive: true, force: true });
     },
   };
 
-  // First start migrates and loads the demo data, which takes a few seconds on PGlite.
-  const deadline = Date.now() + 120_000;
+  // First start migrates and loads the demo data: tens of seconds on PGlite. Stays below the e2e
+  // config's hookTimeout, so that a slow start fails here, with the server's output, and is stopped.
+  const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       await server.stop();
@@ -102,5 +107,5 @@ export async function startApiServer(options: { databaseUrl?: string } = {}): Pr
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await server.stop();
-  throw new Error(`The API did not answer /health within 120 s:\n${log}`);
+  throw new Error(`The API did not answer /health within 150 s:\n${log}`);
 }
