@@ -197,7 +197,9 @@ class ActivityStream {
   /** One activity's mapping failing (a bug, not the file) rejects that activity, not the file. */
   private map(el: XmlElement): ReturnType<typeof mapActivity> {
     try {
-      return mapActivity(el, this.file);
+      // A copy: strings cut from the decoded chunks would otherwise keep each whole chunk alive as long
+      // as the record (and the identifier in `seen`) lives — the file's size in memory by the end.
+      return structuredClone(mapActivity(el, this.file));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const issue: ImportIssue = {
