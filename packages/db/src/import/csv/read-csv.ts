@@ -26,6 +26,7 @@ import type {
   LocationRecord,
   OrganizationRef,
   ProjectRecord,
+  Reader,
   ReaderOptions,
   ReadItem,
   SourceRef,
@@ -83,6 +84,9 @@ export async function* readCsv(
   }
   if (!header) yield { kind: 'fatal', message: `${options.fileName} is empty: no header row` };
 }
+
+/** The pipeline's reader shape (options beyond `ReaderOptions` are optional). */
+export const csvReader: Reader = readCsv;
 
 function readHeader(
   cells: string[],
