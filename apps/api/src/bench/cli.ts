@@ -8,12 +8,13 @@ import { buildServer } from '../server.ts';
 import { benchCases, DEFAULT_CASE_OPTIONS, rawQuery } from './cases.ts';
 import { measureInterleaved, type Summary, summarize } from './measure.ts';
 
-const usage = `pnpm bench [--iterations 30] [--warmup 5] [--url http://host:port] [--json out.json]
+const usage = `pnpm bench [--iterations 30] [--warmup 5] [--budget 60] [--url http://host:port] [--json out.json]
            [--compare smaller.json] [--q text] [--country XX] [--sector NNNNN] [--year-from Y] [--year-to Y]
 
 Times project.list (three filter shapes), project.byId and stats.summary through HTTP (tRPC on a server
 started in-process on a free port, or the one at --url) and the same query functions called directly
 on the database (DATABASE_URL, or PGlite in PGLITE_DIR). Prints median and p95 in ms and HTTP/direct.
+A case stops after --budget seconds of timed rounds (at least 5 rounds), so slow cases end in time.
 --compare reads an earlier --json result (e.g. the 10k corpus) and prints this run's median over it.
 `;
 
@@ -22,6 +23,7 @@ const { values } = parseArgs({
   options: {
     iterations: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '5' },
+    budget: { type: 'string', default: '60' },
     url: { type: 'string' },
     json: { type: 'string' },
     compare: { type: 'string' },
@@ -55,6 +57,7 @@ const app = values.url ? null : await buildServer({ database, env, logger: pino(
 try {
   const iterations = whole(values.iterations, 'iterations');
   const warmup = whole(values.warmup, 'warmup');
+  const budget = whole(values.budget, 'budget');
   await database.migrate();
   const base = (values.url ?? (await app?.listen({ port: 0, host: '127.0.0.1' })) ?? '').replace(/\/$/, '');
 
@@ -76,12 +79,13 @@ try {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     iterations,
     warmup,
+    budgetSeconds: budget,
   };
   write(
     `${meta.database} · ${meta.projects.toLocaleString('en-US')} projects, ${meta.funding.toLocaleString('en-US')} funding rows, ${meta.events.toLocaleString('en-US')} events`,
   );
   write(
-    `${meta.cpu}, ${meta.memoryGb} GB · Node ${meta.node} · ${warmup} warm-up + ${iterations} timed rounds`,
+    `${meta.cpu}, ${meta.memoryGb} GB · Node ${meta.node} · ${warmup} warm-up + up to ${iterations} timed rounds (budget ${budget} s per case)`,
   );
   write(`HTTP: ${base} (${meta.http})`);
   write();
@@ -106,7 +110,7 @@ try {
     const info = c.describe(await c.direct(database.db));
     const samples = await measureInterleaved(
       { http, direct: () => c.direct(database.db) },
-      { warmup, iterations },
+      { warmup, iterations, budgetMs: budget * 1000, minIterations: Math.min(5, iterations) },
     );
     const result = {
       name: c.name,
@@ -124,9 +128,9 @@ try {
   const ms = (n: number) => n.toFixed(n < 10 ? 2 : 1);
   write();
   write(
-    `| case | HTTP median | HTTP p95 | direct median | direct p95 | HTTP / direct |${previous ? ` HTTP × vs ${previous.meta.projects} | direct × vs ${previous.meta.projects} |` : ''}`,
+    `| case | n | HTTP median | HTTP p95 | direct median | direct p95 | HTTP / direct |${previous ? ` HTTP × vs ${previous.meta.projects} | direct × vs ${previous.meta.projects} |` : ''}`,
   );
-  write(`|---|--:|--:|--:|--:|--:|${previous ? '--:|--:|' : ''}`);
+  write(`|---|--:|--:|--:|--:|--:|--:|${previous ? '--:|--:|' : ''}`);
   for (const r of results) {
     const before = previous?.results.find((p) => p.name === r.name);
     const scale = before
@@ -135,7 +139,7 @@ try {
         ? ' – | – |'
         : '';
     write(
-      `| ${r.name} | ${ms(r.http.median)} | ${ms(r.http.p95)} | ${ms(r.direct.median)} | ${ms(r.direct.p95)} | ${r.ratio.toFixed(2)} |${scale}`,
+      `| ${r.name} | ${r.http.n} | ${ms(r.http.median)} | ${ms(r.http.p95)} | ${ms(r.direct.median)} | ${ms(r.direct.p95)} | ${r.ratio.toFixed(2)} |${scale}`,
     );
   }
   write();

@@ -25,4 +25,13 @@ describe('bench statistics', () => {
     expect(samples.a).toHaveLength(2);
     expect(samples.b).toHaveLength(2);
   });
+
+  it('stops at the time budget, but not before the minimum number of rounds', async () => {
+    const slow = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const samples = await measureInterleaved(
+      { slow },
+      { warmup: 0, iterations: 1000, budgetMs: 1, minIterations: 3 },
+    );
+    expect(samples.slow).toHaveLength(3);
+  });
 });

@@ -33,17 +33,23 @@ export async function timeOnce(run: () => Promise<unknown>): Promise<number> {
 }
 
 /**
- * Warm-up, then `iterations` rounds that run every variant once each, in turn, so a burst of load from
- * elsewhere on the machine hits all variants alike instead of whichever happened to be running.
+ * Warm-up, then up to `iterations` rounds that run every variant once each, in turn, so a burst of load
+ * from elsewhere on the machine hits all variants alike instead of whichever happened to be running.
+ * With a `budgetMs`, rounds stop once the budget is spent (after at least `minIterations`), so a slow
+ * query on a large corpus does not hold the machine for an hour.
  */
 export async function measureInterleaved<K extends string>(
   variants: Record<K, () => Promise<unknown>>,
-  options: { warmup: number; iterations: number },
+  options: { warmup: number; iterations: number; budgetMs?: number; minIterations?: number },
 ): Promise<Record<K, number[]>> {
   const keys = Object.keys(variants) as K[];
   for (let i = 0; i < options.warmup; i++) for (const key of keys) await variants[key]();
   const samples = Object.fromEntries(keys.map((key) => [key, [] as number[]])) as Record<K, number[]>;
+  const started = performance.now();
   for (let i = 0; i < options.iterations; i++) {
+    if (options.budgetMs !== undefined && i >= (options.minIterations ?? 5)) {
+      if (performance.now() - started > options.budgetMs) break;
+    }
     for (const key of keys) samples[key].push(await timeOnce(variants[key]));
   }
   return samples;
