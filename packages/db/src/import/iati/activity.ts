@@ -60,7 +60,11 @@ const MAPPED = new Set([
   'tag',
 ]);
 
+const MAX_TITLE = 1000;
 const MAX_DESCRIPTION = 50_000;
+
+/** OrganisationRole codelist: 1 funding, 2 accountable, 3 extending, 4 implementing. */
+const ORGANISATION_ROLES: Record<string, 1 | 2 | 3 | 4> = { '1': 1, '2': 2, '3': 3, '4': 4 };
 
 /** Turns one `<iati-activity>` element into a record, or into an error when it has no identifier. */
 export function mapActivity(activity: XmlElement, file: FileContext): MappedActivity {
@@ -216,9 +220,14 @@ class ActivityMapper {
     const title = english ?? first;
     const unused = list.filter((n) => n !== title && n !== original);
     if (unused.length > 0) this.raw.title = unused.map(narrativeJson);
+    const cut = (text: string) => {
+      if (text.length <= MAX_TITLE) return text;
+      this.warn(el ?? this.activity, 'title', `title cut to ${MAX_TITLE} characters`);
+      return `${text.slice(0, MAX_TITLE - 1)}…`;
+    };
     return {
-      title: title.text,
-      titleOriginal: original?.text ?? null,
+      title: cut(title.text),
+      titleOriginal: original ? cut(original.text) : null,
       titleLanguage: original?.lang ?? null,
     };
   }
@@ -399,17 +408,13 @@ class ActivityMapper {
     childrenNamed(this.activity, 'participating-org').forEach((el, i) => {
       const field = `participating-org[${i}]`;
       const roleCode = attr(el, 'role');
-      const role =
-        roleCode === '1' || roleCode === '2' || roleCode === '3' || roleCode === '4' ? Number(roleCode) : 0;
+      const role = roleCode ? ORGANISATION_ROLES[roleCode] : undefined;
       const organization = this.organisation(el, field);
-      if (!organization || (role !== 1 && role !== 2 && role !== 3 && role !== 4)) {
-        this.warn(
-          el,
-          field,
-          organization
-            ? `unknown organisation role "${roleCode ?? ''}"; kept in raw`
-            : 'organisation without name or ref',
-        );
+      if (!organization || !role) {
+        const problem = organization
+          ? `unknown organisation role "${roleCode ?? ''}"`
+          : 'organisation without name or ref';
+        this.warn(el, field, `${problem}; kept in raw`);
         this.keep('participating-org', compact(el));
         return;
       }

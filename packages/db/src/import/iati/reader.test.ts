@@ -183,7 +183,7 @@ describe('IATI mapping', () => {
     expect(messages(result, 'XM-DAC-41123-TEST-1')).toEqual([
       'warning: unknown organisation role "9"; kept in raw',
       'warning: unknown organisation type "99"; left empty',
-      'warning: organisation without name or ref',
+      'warning: organisation without name or ref; kept in raw',
     ]);
     // The reporting org is the file's publisher, not a participant.
     const fileSource = {
@@ -498,6 +498,31 @@ describe('IATI mapping', () => {
     const future = await readText(text.replace('version="2.03"', 'version="2.04"'));
     expect(future.records).toEqual(v203.records);
     expect(messages(future)[0]).toBe('warning: unknown IATI version "2.04"; read as 2.03');
+  });
+
+  it('reads CDATA, skips comments and processing instructions, and non-activity children of the root', async () => {
+    const long = 'x'.repeat(1200);
+    const result = await readText(`<?xml version="1.0" encoding="utf-8"?>
+<?xml-stylesheet href="iati.xsl"?>
+<!-- exported 2021-06-15 -->
+<iati-activities version="2.03">
+ <metadata><generated-by>test</generated-by></metadata>
+ <iati-activity>
+  <iati-identifier>XM-TEST-CDATA</iati-identifier>
+  <title><narrative><![CDATA[Roads & <bridges>]]></narrative></title>
+ </iati-activity>
+ <iati-activity>
+  <iati-identifier>XM-TEST-LONG</iati-identifier>
+  <title><narrative>${long}</narrative></title>
+ </iati-activity>
+</iati-activities>`);
+    expect(result.fatal).toBeNull();
+    expect(byId(result, 'XM-TEST-CDATA').title).toBe('Roads & <bridges>');
+    expect(byId(result, 'XM-TEST-LONG').title).toHaveLength(1000);
+    expect(messages(result)).toEqual([
+      'warning: <metadata> is not an <iati-activity>; skipped',
+      'warning: title cut to 1000 characters',
+    ]);
   });
 
   it('gives the same records whatever the chunk boundaries (characters split across chunks)', async () => {

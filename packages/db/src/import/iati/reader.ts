@@ -136,7 +136,11 @@ class ActivityStream {
     if (!parent && (this.depth > 2 || name !== ACTIVITY)) {
       // Outside an activity: only <iati-activity> children of the root are read.
       if (this.depth === 2) {
-        this.issue({ severity: 'warning', at: { line: this.startLine }, message: `<${name}> skipped` });
+        this.issue({
+          severity: 'warning',
+          at: { line: this.startLine },
+          message: `<${name}> is not an <${ACTIVITY}>; skipped`,
+        });
       }
       return;
     }
