@@ -22,6 +22,7 @@ import {
   attr,
   childrenNamed,
   compact,
+  compactObject,
   firstChild,
   isEnglish,
   type Narrative,
@@ -439,7 +440,7 @@ class ActivityMapper {
       const field = `transaction[${index}]`;
       const skip = (message: string, sub = '') => {
         this.warn(tx, `${field}${sub}`, `${message}; transaction kept in raw only`);
-        this.keep('transaction', { index, ...asObject(compact(tx)) });
+        this.keep('transaction', { index, ...compactObject(tx) });
       };
       const type = attr(firstChild(tx, 'transaction-type'), 'code');
       const flow = type ? TRANSACTION_FLOWS[type] : undefined;
@@ -476,7 +477,7 @@ class ActivityMapper {
       const provider = firstChild(tx, 'provider-org');
       const receiver = firstChild(tx, 'receiver-org');
       const financeType = attr(firstChild(tx, 'finance-type'), 'code') ?? defaultFinanceType;
-      const rest = asObject(compact(tx));
+      const rest = compactObject(tx);
       delete rest.value;
       delete rest['transaction-type'];
       out.push({
@@ -582,11 +583,6 @@ class ActivityMapper {
 // --- values ----------------------------------------------------------------------------------
 
 const narrativeJson = (n: Narrative) => ({ lang: n.lang ?? null, text: n.text });
-
-const asObject = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value)
-    ? { ...(value as Record<string, unknown>) }
-    : {};
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 

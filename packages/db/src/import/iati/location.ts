@@ -7,6 +7,7 @@ import {
   attr,
   childrenNamed,
   compact,
+  compactObject,
   firstChild,
   narratives,
   preferEnglish,
@@ -132,7 +133,7 @@ export function mapLocations(
       lat: point?.lat ?? null,
       lon: point?.lon ?? null,
       admin1Code: admin1Code ?? null,
-      raw: { ...asObject(compact(p.el)), precisionReason: reason },
+      raw: { ...compactObject(p.el), precisionReason: reason },
     });
   }
   return { locations, unplaced, issues };
@@ -178,11 +179,6 @@ function countryOf(p: Parsed, countries: string[]): string | undefined {
 }
 
 const pointKey = (p: Point) => `${p.lat},${p.lon}`;
-
-const asObject = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : { value };
 
 function parseLocation(
   el: XmlElement,

@@ -83,3 +83,9 @@ export function compact(el: XmlElement): unknown {
   }
   return Object.keys(out).length === 0 ? null : out;
 }
+
+/** `compact` of an element that has attributes or children, as an object to spread (`{}` otherwise). */
+export function compactObject(el: XmlElement): Record<string, unknown> {
+  const value = compact(el);
+  return value && typeof value === 'object' ? { ...(value as Record<string, unknown>) } : {};
+}
