@@ -628,6 +628,11 @@ describe('IATI bad files', () => {
       /^(File is not valid UTF-8|XML is not well-formed)/,
     );
 
+    // A UTF-8 byte-order mark is fine.
+    const withBom = readFileSync(`${FIXTURES}dates.xml`);
+    const bom = await readBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...withBom]), { fileName: 'dates.xml' });
+    expect(bom).toEqual(await readBytes(withBom, { fileName: 'dates.xml' }));
+
     expect((await readBytes(new Uint8Array())).fatal?.message).toBe('File is empty');
     expect((await readText('hello')).fatal?.message).toMatch(/^XML is not well-formed/);
   });
