@@ -1,10 +1,6 @@
 /** What `GET /health` answers (apps/api/src/server.ts), e.g. `{ ok: true, db: 'postgres', version: '15.14' }`. */
 export type Health = { ok: boolean; db: 'pglite' | 'postgres'; version: string };
 
-/** `version` is the database server's version (PGlite embeds a PostgreSQL of its own). */
-const dbLabel = ({ db, version }: Health): string =>
-  db === 'pglite' ? `PGlite (embedded PostgreSQL ${version})` : `PostgreSQL ${version}`;
-
 export function isHealth(value: unknown): value is Health {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
@@ -21,13 +17,17 @@ export async function fetchHealth(signal?: AbortSignal): Promise<Health> {
   return body;
 }
 
-/** The status line's text, e.g. "API ok · PostgreSQL 15.14 · 1 project". */
-export function describeHealth(health: Health, projectCount?: number): string {
-  const parts = [health.ok ? 'API ok' : 'API degraded', dbLabel(health)];
-  if (projectCount !== undefined) {
-    parts.push(
-      `${new Intl.NumberFormat('en').format(projectCount)} ${projectCount === 1 ? 'project' : 'projects'}`,
-    );
-  }
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * The status line's text, e.g. "API ok · PostgreSQL 15.14 · 1 project". `version` is the database
+ * server's version (PGlite embeds a PostgreSQL of its own).
+ */
+export function describeHealth(t: Translate, health: Health, projectCount?: number): string {
+  const parts = [
+    t(health.ok ? 'status.ok' : 'status.degraded'),
+    t(health.db === 'pglite' ? 'status.pglite' : 'status.postgres', { version: health.version }),
+  ];
+  if (projectCount !== undefined) parts.push(t('status.projects', { count: projectCount }));
   return parts.join(' · ');
 }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { sectionFor, sections } from './navigation.ts';
+
+describe('sectionFor', () => {
+  it('has the four sections in order', () => {
+    expect(sections.map((s) => s.key)).toEqual(['overview', 'projects', 'events', 'map']);
+  });
+
+  it('finds the section of a path and its sub-paths', () => {
+    expect(sectionFor('/').key).toBe('overview');
+    expect(sectionFor('/projects').key).toBe('projects');
+    expect(sectionFor('/projects/0b4f').key).toBe('projects');
+    expect(sectionFor('/events/').key).toBe('events');
+    expect(sectionFor('/map').key).toBe('map');
+  });
+
+  it('falls back to Overview', () => {
+    expect(sectionFor('/mapping').key).toBe('overview');
+    expect(sectionFor('/unknown').key).toBe('overview');
+  });
+});
