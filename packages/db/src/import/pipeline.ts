@@ -167,18 +167,22 @@ export async function runImport(db: Db, options: RunImportOptions): Promise<Impo
         regions: admin1Index(),
         report,
       });
-      for await (const item of items) {
-        if (item.kind === 'record') {
-          records++;
-          await writer.add(item.record);
-          if ('items' in options) progress();
-        } else if (item.kind === 'issue') {
-          report.readerIssue(item.issue);
-        } else {
-          throw new FatalImport(item.message, item.at);
+      try {
+        for await (const item of items) {
+          if (item.kind === 'record') {
+            records++;
+            await writer.add(item.record);
+            if ('items' in options) progress();
+          } else if (item.kind === 'issue') {
+            report.readerIssue(item.issue);
+          } else {
+            throw new FatalImport(item.message, item.at);
+          }
         }
+        await writer.flush();
+      } finally {
+        await writer.close();
       }
-      await writer.flush();
       if (dryRun) throw new DryRunRollback();
     });
   } catch (error) {

@@ -23,11 +23,12 @@ import {
   SOURCE_KIND_CODES,
 } from '@srt/shared/codes';
 import type { RegionIndex } from '@srt/shared/geo';
+import { projectQuality } from '@srt/shared/quality';
 import { normalizeSearchText, searchTextOf } from '@srt/shared/search';
-import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { and, eq, getTableColumns, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
-import { refreshProjectQuality } from '../quality.ts';
+import { projectQualityFacts } from '../quality.ts';
 import {
   auditEntries,
   funding,
@@ -165,15 +166,34 @@ function sortKeys(value: unknown): unknown {
   }
   return value;
 }
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+/** Deep equality of JSON-like values, a key holding `undefined` counting as absent (as in JSON). */
+export function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => same(item, b[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    const value = x[key];
+    if (value === undefined) continue;
+    keys++;
+    if (!same(value, y[key])) return false;
+  }
+  for (const key in y) if (y[key] !== undefined) keys--;
+  return keys === 0;
+}
 
-/** `{}` and null are the same "nothing unmapped"; otherwise the value as JSON would store it. */
+/** `{}` and null are the same "nothing unmapped". Raw values are JSON data, as jsonb stores them. */
 function normalRaw(raw: unknown): unknown {
   if (raw === null || raw === undefined) return null;
-  const parsed: unknown = JSON.parse(JSON.stringify(raw));
-  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(parsed).length === 0)
+  if (typeof raw === 'object' && !Array.isArray(raw) && Object.values(raw).every((v) => v === undefined)) {
     return null;
-  return parsed ?? null;
+  }
+  return raw;
 }
 
 const byText =
@@ -603,16 +623,58 @@ type StoredFunding = typeof funding.$inferSelect;
 type OrgEntry = { id: string; iatiRef: string | null; nameKey: string; version: number };
 type SourceEntry = { id: string; checked: boolean };
 
-/** Keeps each statement under PostgreSQL's 65,535 bind parameters. */
-const MAX_PARAMETERS = 30_000;
+/** Characters of JSON per bulk statement: large enough to amortise a round trip, small enough to stream. */
+const MAX_JSON_CHARS = 4_000_000;
 
-async function insertChunked<T extends Record<string, unknown>>(tx: Db, table: PgTable, rows: T[]) {
+/**
+ * Inserts rows as ONE JSON parameter expanded by `json_populate_recordset`: far cheaper than a bind
+ * parameter per value (drizzle builds and PGlite parses each one). Every row must carry the same keys;
+ * a key left out is not inserted, so its column takes its default.
+ */
+async function bulkInsert<T extends PgTable>(tx: Db, table: T, rows: T['$inferInsert'][]) {
   if (rows.length === 0) return;
-  const columns = Math.max(1, Object.keys(rows[0] ?? {}).length);
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
-  for (let i = 0; i < rows.length; i += size) {
-    await tx.insert(table).values(rows.slice(i, i + size));
+  const records = rows as Record<string, unknown>[];
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const keys = [...new Set(records.flatMap((row) => Object.keys(row).filter((k) => row[k] !== undefined)))];
+  const names = keys.map((key) => {
+    const column = columns[key];
+    if (!column) throw new Error(`${getTableConfig(table).name} has no column ${key}`);
+    return column.name;
+  });
+  const tableName = sql.identifier(getTableConfig(table).name);
+  const columnList = sql.join(
+    names.map((name) => sql.identifier(name)),
+    sql`, `,
+  );
+  let parts: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (parts.length === 0) return;
+    const json = `[${parts.join(',')}]`;
+    parts = [];
+    size = 0;
+    await tx.execute(
+      sql`insert into ${tableName} (${columnList}) select ${columnList} from json_populate_recordset(null::${tableName}, ${json}::json)`,
+    );
+  };
+  for (const row of records) {
+    const out: Record<string, unknown> = {};
+    keys.forEach((key, i) => {
+      out[names[i] ?? key] = row[key] ?? null;
+    });
+    const text = JSON.stringify(out);
+    parts.push(text);
+    size += text.length;
+    if (size >= MAX_JSON_CHARS) await flush();
   }
+  await flush();
+}
+
+/** `column in (…)` with the whole list as one JSON parameter. */
+function inJson(column: PgColumn, values: readonly string[]): SQL {
+  if (values.length === 0) return sql`false`;
+  const cast = column.getSQLType() === 'uuid' ? sql`::uuid` : sql``;
+  return sql`${column} in (select value${cast} from json_array_elements_text(${JSON.stringify(values)}::json))`;
 }
 
 const chunks = <T>(items: T[], size = 5_000): T[][] => {
@@ -626,6 +688,11 @@ export type Writer = {
   add(record: ProjectRecord): Promise<void>;
   /** Writes what is buffered. */
   flush(): Promise<void>;
+  /**
+   * Waits for the batch being written, ignoring its outcome: call it before leaving the transaction on
+   * any path, so that no query of the writer runs after the rollback.
+   */
+  close(): Promise<void>;
 };
 
 export function createWriter(tx: Db, options: WriterOptions): Writer {
@@ -647,7 +714,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     audits.push({ actor, entity, entityId, action, before: before ?? null, after: after ?? null });
   };
   const flushAudits = async () => {
-    await insertChunked(tx, auditEntries, audits.splice(0));
+    await bulkInsert(tx, auditEntries, audits.splice(0));
   };
 
   // ---- organisations -----------------------------------------------------------------------------------
@@ -676,8 +743,8 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
             and(
               isNull(organizations.deletedAt),
               or(
-                partRefs.length > 0 ? inArray(organizations.iatiRef, partRefs) : sql`false`,
-                partNames.length > 0 ? inArray(organizations.nameKey, partNames) : sql`false`,
+                partRefs.length > 0 ? inJson(organizations.iatiRef, partRefs) : sql`false`,
+                partNames.length > 0 ? inJson(organizations.nameKey, partNames) : sql`false`,
               ),
             ),
           )
@@ -737,7 +804,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       }
       resolved.set(org, entry.id);
     }
-    await insertChunked(tx, organizations, inserts);
+    await bulkInsert(tx, organizations, inserts);
     return resolved;
   }
 
@@ -749,7 +816,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     const unknown = [...unique.keys()].filter((ref) => !sourceCache.get(ref)?.checked);
     const stored = new Map<string, typeof sources.$inferSelect>();
     for (const part of chunks(unknown)) {
-      const rows = await tx.select().from(sources).where(inArray(sources.externalRef, part));
+      const rows = await tx.select().from(sources).where(inJson(sources.externalRef, part));
       for (const row of rows) if (row.externalRef) stored.set(row.externalRef, row);
     }
     const inserts: (typeof sources.$inferInsert)[] = [];
@@ -792,7 +859,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       }
       sourceCache.set(ref, { id: row.id, checked: true });
     }
-    await insertChunked(tx, sources, inserts);
+    await bulkInsert(tx, sources, inserts);
     const ids = new Map<string, string>();
     for (const ref of unique.keys()) {
       const entry = sourceCache.get(ref);
@@ -813,8 +880,8 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       .from(projects)
       .where(
         or(
-          iatiIds.length > 0 ? inArray(projects.iatiIdentifier, iatiIds) : sql`false`,
-          externalRefs.length > 0 ? inArray(projects.externalRef, externalRefs) : sql`false`,
+          iatiIds.length > 0 ? inJson(projects.iatiIdentifier, iatiIds) : sql`false`,
+          externalRefs.length > 0 ? inJson(projects.externalRef, externalRefs) : sql`false`,
         ),
       );
     for (const row of rows) {
@@ -836,22 +903,22 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     };
     for (const id of ids) state(id);
     if (ids.length === 0) return states;
-    const [countryRows, sectorRows, initiativeRows, participantRows, locationRows, linkRows] =
-      await Promise.all([
-        tx.select().from(projectCountries).where(inArray(projectCountries.projectId, ids)),
-        tx.select().from(projectSectors).where(inArray(projectSectors.projectId, ids)),
-        tx.select().from(projectInitiatives).where(inArray(projectInitiatives.projectId, ids)),
-        tx.select().from(participants).where(inArray(participants.projectId, ids)),
-        tx.select().from(locations).where(inArray(locations.projectId, ids)),
-        tx
-          .select({
-            projectId: sourceLinks.projectId,
-            sourceId: sourceLinks.sourceId,
-            quote: sourceLinks.quote,
-          })
-          .from(sourceLinks)
-          .where(inArray(sourceLinks.projectId, ids)),
-      ]);
+    // One after another: a transaction is one connection, which runs one query at a time anyway.
+    const countryRows = await tx
+      .select()
+      .from(projectCountries)
+      .where(inJson(projectCountries.projectId, ids));
+    const sectorRows = await tx.select().from(projectSectors).where(inJson(projectSectors.projectId, ids));
+    const initiativeRows = await tx
+      .select()
+      .from(projectInitiatives)
+      .where(inJson(projectInitiatives.projectId, ids));
+    const participantRows = await tx.select().from(participants).where(inJson(participants.projectId, ids));
+    const locationRows = await tx.select().from(locations).where(inJson(locations.projectId, ids));
+    const linkRows = await tx
+      .select({ projectId: sourceLinks.projectId, sourceId: sourceLinks.sourceId, quote: sourceLinks.quote })
+      .from(sourceLinks)
+      .where(inJson(sourceLinks.projectId, ids));
     for (const r of countryRows)
       state(r.projectId).countries.push({ country: r.country, percentage: r.percentage });
     for (const r of sectorRows)
@@ -886,23 +953,27 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     return states;
   }
 
-  async function loadFunding(projectIds: string[], refs: string[]) {
-    const rows: StoredFunding[] = [];
-    if (projectIds.length > 0 || refs.length > 0) {
-      for (const part of chunks(refs)) {
-        rows.push(...(await tx.select().from(funding).where(inArray(funding.externalRef, part))));
-      }
-      if (projectIds.length > 0) {
-        const known = new Set(rows.map((r) => r.id));
-        const more = await tx
-          .select()
-          .from(funding)
-          .where(and(inArray(funding.projectId, projectIds), isNotNull(funding.externalRef)));
-        for (const row of more) if (!known.has(row.id)) rows.push(row);
-      }
+  /**
+   * The funding rows of the given projects (with their source links), and who owns each of the given
+   * refs: a ref owned by another project rejects the record that brings it.
+   */
+  async function loadFunding(projectIds: string[], refs: string[], rowsBy: 'project' | 'ref' = 'project') {
+    const owners = new Map<string, string>();
+    for (const part of chunks(refs)) {
+      const rows = await tx
+        .select({ externalRef: funding.externalRef, projectId: funding.projectId })
+        .from(funding)
+        .where(inJson(funding.externalRef, part));
+      for (const row of rows) if (row.externalRef) owners.set(row.externalRef, row.projectId);
     }
+    // A full import compares all of a project's rows; a merge only the rows it brings.
+    const ofProjects =
+      rowsBy === 'project'
+        ? and(inJson(funding.projectId, projectIds), isNotNull(funding.externalRef))
+        : and(inJson(funding.projectId, projectIds), inJson(funding.externalRef, refs));
+    const rows = projectIds.length > 0 ? await tx.select().from(funding).where(ofProjects) : [];
     const links = new Map<string, LinkState[]>();
-    for (const part of chunks(rows.map((r) => r.id))) {
+    if (rows.length > 0) {
       const linkRows = await tx
         .select({
           fundingId: sourceLinks.fundingId,
@@ -910,7 +981,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
           quote: sourceLinks.quote,
         })
         .from(sourceLinks)
-        .where(inArray(sourceLinks.fundingId, part));
+        .where(sql`${sourceLinks.fundingId} in (select ${funding.id} from ${funding} where ${ofProjects})`);
       for (const l of linkRows) {
         if (!l.fundingId) continue;
         const list = links.get(l.fundingId) ?? [];
@@ -945,7 +1016,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       list.push(row);
       byProject.set(row.projectId, list);
     }
-    return { byRef, byProject };
+    return { byRef, byProject, owners };
   }
 
   // ---- one batch -------------------------------------------------------------------------------------------
@@ -1002,7 +1073,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     if (full.length > 0) await writeFull(full, touched);
     if (merges.length > 0) await writeMerges(merges, touched);
     await flushAudits();
-    if (touched.size > 0) await refreshProjectQuality(tx, [...touched]);
+    if (touched.size > 0) await refreshQuality([...touched]);
   }
 
   async function resolveAll(prepared: Prepared[]) {
@@ -1100,7 +1171,13 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
           updatedBy: actor,
         });
         for (const l of links) inserts.links.push({ sourceId: l.sourceId, fundingId: id, quote: l.quote });
-        audit('funding', id, 'create', null, { id, projectId, externalRef: ref, ...state, version: 1 });
+        audit('funding', id, 'create', null, {
+          id,
+          projectId,
+          externalRef: ref,
+          ...withoutRaw(state),
+          version: 1,
+        });
         changed = true;
         continue;
       }
@@ -1119,19 +1196,13 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
         for (const l of links)
           inserts.links.push({ sourceId: l.sourceId, fundingId: row.id, quote: l.quote });
       }
+      const [was, now] = changes(existing.state, state);
       audit(
         'funding',
         row.id,
         restoring ? 'restore' : 'update',
-        {
-          id: row.id,
-          projectId,
-          externalRef: ref,
-          ...existing.state,
-          version: row.version,
-          deletedAt: row.deletedAt,
-        },
-        { id: row.id, projectId, externalRef: ref, ...state, version },
+        { id: row.id, externalRef: ref, ...was, version: row.version, deletedAt: row.deletedAt },
+        { id: row.id, externalRef: ref, ...now, version, deletedAt: null },
       );
       changed = true;
     }
@@ -1152,7 +1223,12 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
           'funding',
           row.id,
           'delete',
-          { id: row.id, externalRef: row.externalRef, ...before, version: row.version },
+          {
+            id: row.id,
+            externalRef: row.externalRef,
+            ...(before && withoutRaw(before)),
+            version: row.version,
+          },
           null,
         );
         changed = true;
@@ -1180,15 +1256,13 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
 
     const storedIds = live.flatMap(({ stored }) => (stored ? [stored.id] : []));
     const fundingRefs = live.flatMap(({ p }) => p.funding.map((f) => f.externalRef));
-    const [children, storedFunding] = await Promise.all([
-      loadChildren(storedIds),
-      loadFunding(storedIds, fundingRefs),
-    ]);
+    const children = await loadChildren(storedIds);
+    const storedFunding = await loadFunding(storedIds, fundingRefs);
 
     // A funding ref that belongs to another project rejects the record, before anything of it is written.
     const writable = live.filter(({ p, stored }) => {
       const clash = p.funding.find((f) => {
-        const owner = storedFunding.byRef.get(f.externalRef)?.row.projectId;
+        const owner = storedFunding.owners.get(f.externalRef);
         return owner !== undefined && owner !== stored?.id;
       });
       if (!clash) return true;
@@ -1234,7 +1308,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
         const fields = p.fields;
         newProjects.push({ id, ...fields, searchText: searchOf(fields), createdBy: actor, updatedBy: actor });
         childInserts.push({ projectId: id, children: next, parts: CHILD_PARTS });
-        audit('project', id, 'create', null, { id, version: 1, ...fields, ...next });
+        audit('project', id, 'create', null, { id, version: 1, ...withoutRaw(fields), ...next });
         await writeFunding(id, wantedFunding, storedFunding, false, inserts);
         outcomes.push({ p, projectId: id, action: 'new', parts: [] });
         continue;
@@ -1263,12 +1337,17 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
         if (!updated) throw new ConcurrentEditError(`Project ${p.key} was changed during the import`);
         for (const part of changedParts) replaced[part].push(stored.id);
         childInserts.push({ projectId: stored.id, children: next, parts: changedParts });
+        const [was, now] = changes({ ...before.fields, ...before }, { ...fields, ...next }, [
+          ...changedFields,
+          ...changedParts,
+        ]);
+        const ids = { id: stored.id, iatiIdentifier: fields.iatiIdentifier, externalRef: fields.externalRef };
         audit(
           'project',
           stored.id,
           'update',
-          { id: stored.id, version: stored.version, ...before.fields, ...pick(before, changedParts) },
-          { id: stored.id, version, ...fields, ...pick(next, changedParts) },
+          { ...ids, ...was, version: stored.version },
+          { ...ids, ...now, version },
         );
       }
       const fundingChanged = await writeFunding(stored.id, wantedFunding, storedFunding, false, inserts);
@@ -1276,11 +1355,11 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       outcomes.push({ p, projectId: stored.id, action: parts.length > 0 ? 'updated' : 'unchanged', parts });
     }
 
-    await insertChunked(tx, projects, newProjects);
+    await bulkInsert(tx, projects, newProjects);
     await deleteChildren(replaced);
     await insertChildren(childInserts);
-    await insertChunked(tx, funding, inserts.funding);
-    await insertChunked(tx, sourceLinks, inserts.links);
+    await bulkInsert(tx, funding, inserts.funding);
+    await bulkInsert(tx, sourceLinks, inserts.links);
 
     for (const { p, projectId, action, parts } of outcomes) {
       report.count(action);
@@ -1307,12 +1386,13 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       return false;
     });
     const storedFunding = await loadFunding(
-      [],
+      found.flatMap(({ stored }) => (stored ? [stored.id] : [])),
       found.flatMap(({ p }) => p.funding.map((f) => f.externalRef)),
+      'ref',
     );
     const writable = found.filter(({ p, stored }) => {
       const clash = p.funding.find((f) => {
-        const owner = storedFunding.byRef.get(f.externalRef)?.row.projectId;
+        const owner = storedFunding.owners.get(f.externalRef);
         return owner !== undefined && owner !== stored?.id;
       });
       if (!clash) return true;
@@ -1343,8 +1423,18 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
         report.change({ key: p.key, action, parts: ['funding'], at: p.at });
       }
     }
-    await insertChunked(tx, funding, inserts.funding);
-    await insertChunked(tx, sourceLinks, inserts.links);
+    await bulkInsert(tx, funding, inserts.funding);
+    await bulkInsert(tx, sourceLinks, inserts.links);
+  }
+
+  /** `refreshProjectQuality` for a whole batch: the same facts and score, written in one statement. */
+  async function refreshQuality(ids: string[]) {
+    const facts = await projectQualityFacts(tx, ids);
+    const scores = [...facts].map(([id, f]) => ({ id, score: projectQuality(f).score }));
+    await tx.execute(sql`
+      update ${projects} set quality_score = x.score
+      from json_to_recordset(${JSON.stringify(scores)}::json) as x(id uuid, score smallint)
+      where ${projects.id} = x.id and ${projects.qualityScore} <> x.score`);
   }
 
   async function deleteChildren(replaced: Record<ChildPart, string[]>) {
@@ -1358,7 +1448,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     } as const;
     for (const part of CHILD_PARTS) {
       const [table, column] = tables[part];
-      for (const ids of chunks(replaced[part])) await tx.delete(table).where(inArray(column, ids));
+      for (const ids of chunks(replaced[part])) await tx.delete(table).where(inJson(column, ids));
     }
   }
 
@@ -1384,27 +1474,41 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       if (has('locations')) for (const r of children.locations) rows.locations.push({ projectId, ...r });
       if (has('sources')) for (const r of children.sources) rows.sources.push({ projectId, ...r });
     }
-    await insertChunked(tx, projectCountries, rows.countries);
-    await insertChunked(tx, projectSectors, rows.sectors);
-    await insertChunked(tx, projectInitiatives, rows.initiatives);
-    await insertChunked(tx, participants, rows.participants);
-    await insertChunked(tx, locations, rows.locations);
-    await insertChunked(tx, sourceLinks, rows.sources);
+    await bulkInsert(tx, projectCountries, rows.countries);
+    await bulkInsert(tx, projectSectors, rows.sectors);
+    await bulkInsert(tx, projectInitiatives, rows.initiatives);
+    await bulkInsert(tx, participants, rows.participants);
+    await bulkInsert(tx, locations, rows.locations);
+    await bulkInsert(tx, sourceLinks, rows.sources);
   }
+
+  // One batch is written while the reader parses the next: with a PostgreSQL server the two overlap.
+  let pending: Promise<void> | null = null;
+  const settle = async () => {
+    const running = pending;
+    pending = null;
+    if (running) await running;
+  };
 
   return {
     async add(record) {
       batch.push(record);
-      if (batch.length >= batchSize) {
-        const full = batch;
-        batch = [];
-        await writeBatch(full);
-      }
+      if (batch.length < batchSize) return;
+      const full = batch;
+      batch = [];
+      await settle();
+      pending = writeBatch(full);
+      // Its failure surfaces at the next add, flush or close; this only keeps it from being "unhandled".
+      pending.catch(() => {});
     },
     async flush() {
+      await settle();
       const rest = batch;
       batch = [];
       if (rest.length > 0) await writeBatch(rest);
+    },
+    async close() {
+      await settle().catch(() => {});
     },
   };
 }
@@ -1438,8 +1542,25 @@ function storedFields(row: StoredProject): ProjectFields {
 const searchOf = (f: ProjectFields) =>
   searchTextOf(f.title, f.titleOriginal, f.iatiIdentifier, f.externalRef, f.description);
 
-function pick(state: ChildState, parts: readonly ChildPart[]): Partial<ChildState> {
-  const out: Partial<ChildState> = {};
-  for (const part of parts) Object.assign(out, { [part]: state[part] });
-  return out;
+/**
+ * Audit entries of a create record the new row without its `raw` import payload, which stays on the row
+ * (any later change of it is audited with before and after); updates record only what changed.
+ */
+function withoutRaw<T extends { raw: unknown }>(state: T): Omit<T, 'raw'> {
+  const { raw: _raw, ...rest } = state;
+  return rest;
+}
+
+function changes<T extends object>(before: T, after: T, keys?: readonly string[]): [Partial<T>, Partial<T>] {
+  const was: Record<string, unknown> = {};
+  const now: Record<string, unknown> = {};
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  for (const key of keys ?? Object.keys(a)) {
+    if (keys || !same(b[key], a[key])) {
+      was[key] = b[key];
+      now[key] = a[key];
+    }
+  }
+  return [was as Partial<T>, now as Partial<T>];
 }
