@@ -6,10 +6,15 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { importRuns } from '../schema.ts';
+import { findAidDataFiles, readAidData } from './aiddata/read-aiddata.ts';
+import { readCsv } from './csv/read-csv.ts';
 import { admin1Index } from './geo.ts';
+import { readIati } from './iati/reader.ts';
 import { loadRateTable } from './rates.ts';
 import type { FileLocation, ImportFormat, ImportIssue, Reader, ReadItem } from './types.ts';
 import { createWriter, type ImportCounts, type RecordChange } from './writer.ts';
@@ -254,4 +259,158 @@ export async function fileSha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of fileChunks(path)) hash.update(chunk);
   return hash.digest('hex');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Files and directories → import jobs (shared by the CLI and the demo data)
+
+export const IMPORT_FORMATS = ['iati', 'aiddata', 'csv'] as const satisfies readonly ImportFormat[];
+
+export const READERS = { iati: readIati, csv: readCsv } as const satisfies Record<'iati' | 'csv', Reader>;
+
+/** A path that cannot be imported as asked, with the reason for the user. */
+export class ImportPathError extends Error {}
+
+export type ImportJob = {
+  /** What the run records and the IATI reader names the file's source after: the base name. */
+  fileName: string;
+  /** Where it was read from, for messages. */
+  path: string;
+  format: ImportFormat;
+  /** Total bytes to read (for a progress bar). */
+  bytes: number;
+  fileHash: string;
+};
+
+export type ImportJobOptions = {
+  actor: string;
+  dryRun?: boolean;
+  /** Refuse files past this many bytes (the readers' default is 50 MB). */
+  maxBytes?: number;
+  onProgress?: (progress: ImportProgress) => void;
+};
+
+const AIDDATA_NAME = /^aiddata_gcdf3_.+\.(csv|geojson)$/i;
+
+/**
+ * The imports a path stands for. A file: one job, its format given or told from its extension or its
+ * first bytes. A directory: every IATI `.xml`, the AidData GCDF files as one set, and every other `.csv`
+ * (only those of `format` when it is given); not recursive.
+ */
+export async function planImport(path: string, format?: ImportFormat): Promise<ImportJob[]> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new ImportPathError(`No such file or directory: ${path}`);
+  if (info.isDirectory()) return planDirectory(path, format);
+  const name = basename(path);
+  const detected = format ?? (await detectFormat(path));
+  if (detected === 'aiddata') {
+    throw new ImportPathError(
+      `AidData GCDF files are read as a set, joined on the record ID: give their directory (${path.slice(0, -name.length) || '.'}) instead of one file`,
+    );
+  }
+  return [{ fileName: name, path, format: detected, bytes: info.size, fileHash: await fileSha256(path) }];
+}
+
+async function planDirectory(dir: string, format?: ImportFormat): Promise<ImportJob[]> {
+  const names = (await readdir(dir)).sort();
+  const jobs: ImportJob[] = [];
+  const fileJob = async (name: string, fileFormat: ImportFormat): Promise<ImportJob> => {
+    const path = join(dir, name);
+    return {
+      fileName: name,
+      path,
+      format: fileFormat,
+      bytes: (await stat(path)).size,
+      fileHash: await fileSha256(path),
+    };
+  };
+  if (!format || format === 'iati') {
+    for (const name of names.filter((n) => extname(n).toLowerCase() === '.xml'))
+      jobs.push(await fileJob(name, 'iati'));
+  }
+  if (!format || format === 'aiddata') {
+    const { files, problems } = await findAidDataFiles(dir);
+    if (problems.length > 0) throw new ImportPathError(problems.join('; '));
+    const set = Object.values(files).sort();
+    if (set.length > 0) {
+      // The set's hash: each file's name and hash, in name order.
+      const hash = createHash('sha256');
+      let bytes = 0;
+      for (const name of set) {
+        hash.update(`${name}:${await fileSha256(join(dir, name))}\n`);
+        bytes += (await stat(join(dir, name))).size;
+      }
+      jobs.push({
+        fileName: `AidData GCDF 3.0 (${set.join(', ')})`,
+        path: dir,
+        format: 'aiddata',
+        bytes,
+        fileHash: hash.digest('hex'),
+      });
+    }
+  }
+  if (!format || format === 'csv') {
+    for (const name of names.filter((n) => extname(n).toLowerCase() === '.csv' && !AIDDATA_NAME.test(n))) {
+      jobs.push(await fileJob(name, 'csv'));
+    }
+  }
+  if (jobs.length === 0) {
+    throw new ImportPathError(
+      `Nothing to import in ${dir}${format ? ` as ${format}` : ''}: no .xml, .csv or AidData files`,
+    );
+  }
+  return jobs;
+}
+
+/** From the extension, else from the first bytes: markup is IATI XML, anything else a CSV sheet. */
+async function detectFormat(path: string): Promise<ImportFormat> {
+  const name = basename(path);
+  if (AIDDATA_NAME.test(name)) return 'aiddata';
+  const ext = extname(name).toLowerCase();
+  if (ext === '.xml') return 'iati';
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    const head = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    return head.startsWith('<') ? 'iati' : 'csv';
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Runs one planned job through `runImport`. */
+export function runJob(db: Db, job: ImportJob, options: ImportJobOptions): Promise<ImportReport> {
+  const common = {
+    fileName: job.fileName,
+    format: job.format,
+    actor: options.actor,
+    dryRun: options.dryRun,
+    onProgress: options.onProgress,
+    fileHash: job.fileHash,
+  };
+  if (job.format === 'aiddata') {
+    return runImport(db, { ...common, items: readAidData(job.path, { maxBytes: options.maxBytes }) });
+  }
+  return runImport(db, {
+    ...common,
+    reader: READERS[job.format],
+    input: fileChunks(job.path),
+    maxBytes: options.maxBytes,
+  });
+}
+
+/** Plans and runs every import a path stands for, one transaction (and one import run) per job. */
+export async function importPath(
+  db: Db,
+  path: string,
+  options: ImportJobOptions & { format?: ImportFormat },
+): Promise<ImportReport[]> {
+  const reports: ImportReport[] = [];
+  for (const job of await planImport(path, options.format)) reports.push(await runJob(db, job, options));
+  return reports;
 }
