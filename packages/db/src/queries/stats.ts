@@ -1,5 +1,5 @@
 import type { ProjectFilter } from '@srt/shared/filter';
-import { and, count, isNull, sql } from 'drizzle-orm';
+import { and, count, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { events, projects } from '../schema.ts';
 import { eventsOfProjectsWhere } from './event.ts';
@@ -34,58 +34,51 @@ type SummaryRow = {
  */
 export async function statsSummary(db: Db, filter: ProjectFilter) {
   const where = projectFilterWhere(filter);
-  // One pass over the funding rows (grouping sets), then the country and sector splits per project.
+  // Three passes over the live funding rows of the matching projects, each a hash aggregate into few
+  // groups: by flow, basis, year and funder (rolled up into totals, years and funders), the country split
+  // and the sector split.
+  // Written without CTEs so the planner keeps its statistics (with them it sorts a million rows on disk).
+  const matched = sql`select ${projects.id} from ${projects} where ${where}`;
+  const live = sql`fu.deleted_at is null and fu.project_id in (${matched})`;
+  const shares = (table: SQL, key: SQL) => sql`(
+      select t.project_id, ${key} as key,
+        case when a.with_percentage = a.n and a.total > 0 then t.percentage / a.total else 1.0 / a.n end as share
+      from ${table} t join (
+        select project_id, count(*) as n, count(percentage) as with_percentage, sum(percentage) as total
+        from ${table} group by project_id
+      ) a on a.project_id = t.project_id)`;
   const sums = db.execute<SummaryRow>(sql`
-    with matched as (select ${projects.id} as id from ${projects} where ${where}),
-    g as (
-      select fu.project_id, fu.flow, fu.price_basis, fu.value_year, fu.funder_org_id,
-        sum(fu.amount_usd) as usd, count(*) as n, count(fu.amount_usd) as n_usd,
-        grouping(fu.project_id, fu.value_year, fu.funder_org_id) as set_id
-      from funding fu join matched m on m.id = fu.project_id
-      where fu.deleted_at is null
-      group by grouping sets (
-        (fu.flow, fu.price_basis, fu.project_id),
-        (fu.flow, fu.price_basis, fu.value_year),
-        (fu.flow, fu.price_basis, fu.funder_org_id)
-      )
+    with by_year_funder as (
+      select fu.flow, fu.price_basis, fu.value_year, fu.funder_org_id,
+        sum(fu.amount_usd) as usd, count(*) as n, count(fu.amount_usd) as n_usd
+      from funding fu
+      where ${live}
+      group by fu.flow, fu.price_basis, fu.value_year, fu.funder_org_id
     ),
-    per_project as (select * from g where set_id = 3),
-    country_share as (
-      select pc.project_id, pc.country::text as key,
-        case when count(pc.percentage) over w = count(*) over w and sum(pc.percentage) over w > 0
-          then pc.percentage / sum(pc.percentage) over w
-          else 1.0 / count(*) over w end as share
-      from project_countries pc join matched m on m.id = pc.project_id
-      window w as (partition by pc.project_id)
-    ),
-    sector_share as (
-      select ps.project_id, ps.sector as key,
-        case when count(ps.percentage) over w = count(*) over w and sum(ps.percentage) over w > 0
-          then ps.percentage / sum(ps.percentage) over w
-          else 1.0 / count(*) over w end as share
-      from project_sectors ps join matched m on m.id = ps.project_id
-      window w as (partition by ps.project_id)
+    r as (
+      select case grouping(value_year, funder_org_id) when 3 then 'total' when 1 then 'year' else 'funder' end as dim,
+        case grouping(value_year, funder_org_id) when 1 then value_year::text when 2 then funder_org_id::text end
+          as key,
+        flow, price_basis, sum(usd) as usd, sum(n) as n, sum(n_usd) as n_usd
+      from by_year_funder
+      group by grouping sets ((flow, price_basis), (flow, price_basis, value_year), (flow, price_basis, funder_org_id))
+      union all
+      select 'country', cs.key, fu.flow, fu.price_basis, round(sum(fu.amount_usd * coalesce(cs.share, 1)), 2),
+        count(*), count(fu.amount_usd)
+      from funding fu left join ${shares(sql`project_countries`, sql`t.country::text`)} cs on cs.project_id = fu.project_id
+      where ${live}
+      group by cs.key, fu.flow, fu.price_basis
+      union all
+      select 'sector', ss.key, fu.flow, fu.price_basis, round(sum(fu.amount_usd * coalesce(ss.share, 1)), 2),
+        count(*), count(fu.amount_usd)
+      from funding fu left join ${shares(sql`project_sectors`, sql`t.sector`)} ss on ss.project_id = fu.project_id
+      where ${live}
+      group by ss.key, fu.flow, fu.price_basis
     )
-    select 'total' as dim, null::text as key, null::text as label, flow, price_basis,
-      sum(usd)::text as usd, sum(n)::int as n, sum(n_usd)::int as n_usd
-    from per_project group by flow, price_basis
-    union all
-    select 'country', cs.key, null, pp.flow, pp.price_basis,
-      round(sum(pp.usd * coalesce(cs.share, 1)), 2)::text, sum(pp.n)::int, sum(pp.n_usd)::int
-    from per_project pp left join country_share cs on cs.project_id = pp.project_id
-    group by cs.key, pp.flow, pp.price_basis
-    union all
-    select 'sector', ss.key, null, pp.flow, pp.price_basis,
-      round(sum(pp.usd * coalesce(ss.share, 1)), 2)::text, sum(pp.n)::int, sum(pp.n_usd)::int
-    from per_project pp left join sector_share ss on ss.project_id = pp.project_id
-    group by ss.key, pp.flow, pp.price_basis
-    union all
-    select 'year', value_year::text, null, flow, price_basis, usd::text, n::int, n_usd::int
-    from g where set_id = 5
-    union all
-    select 'funder', g.funder_org_id::text, o.name, g.flow, g.price_basis, g.usd::text, g.n::int, g.n_usd::int
-    from g left join organizations o on o.id = g.funder_org_id where g.set_id = 6
-    order by 1, 2 nulls last, 4, 5
+    select r.dim, r.key, o.name as label, r.flow, r.price_basis, r.usd::text as usd, r.n::int as n,
+      r.n_usd::int as n_usd
+    from r left join organizations o on r.dim = 'funder' and o.id::text = r.key
+    order by r.dim, r.key nulls last, r.flow, r.price_basis
   `);
   const projectCount = db.select({ n: count() }).from(projects).where(where);
   const eventCount = db
