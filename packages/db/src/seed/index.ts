@@ -1,8 +1,13 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { countryName } from '@srt/shared/codes';
 import { normalizeSearchText, searchTextOf } from '@srt/shared/search';
 import { count, eq, isNull } from 'drizzle-orm';
 import { writeAudit } from '../audit.ts';
 import type { Database, Db } from '../client.ts';
+import { planImport, runJob } from '../import/pipeline.ts';
+import { loadExchangeRates } from '../import/rates.ts';
+import type { ImportFormat } from '../import/types.ts';
 import { refreshProjectQuality } from '../quality.ts';
 import {
   eventOrganizations,
@@ -140,9 +145,19 @@ export async function loadFoundingRecord(db: Db): Promise<{ loaded: boolean }> {
   });
 }
 
+/** The real data files shipped in the repo (see packages/db/data/README.md). */
+export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+
+/** What the demo data imports, in order: every IATI file, then the AidData GCDF set. */
+export const DEMO_IMPORTS: readonly { path: string; format: ImportFormat }[] = [
+  { path: join(DATA_DIR, 'iati'), format: 'iati' },
+  { path: DATA_DIR, format: 'aiddata' },
+];
+
 /**
- * The demo data set: the founding record, then the real data files shipped in the repo, loaded through
- * the import pipeline. Safe to run again: what is already there is left alone.
+ * The demo data set: the founding record, the exchange rates, then the real data files shipped in the
+ * repo, each through the import pipeline as actor `seed` (one import run per file). Safe to run again:
+ * what is already there is left alone, and the runs report it unchanged.
  */
 export async function loadDemoData(
   database: Database,
@@ -155,4 +170,17 @@ export async function loadDemoData(
       ? 'Loaded the founding record (UNIDO news of 21 April 2018)'
       : 'Founding record already present',
   );
+  const rates = await loadExchangeRates(database.db, { actor: ACTOR });
+  log(`Exchange rates: ${rates.inserted} new, ${rates.updated} updated, ${rates.unchanged} unchanged`);
+  for (const { path, format } of DEMO_IMPORTS) {
+    for (const job of await planImport(path, format)) {
+      const report = await runJob(database.db, job, { actor: ACTOR });
+      const { counts } = report;
+      log(
+        report.status === 'failed'
+          ? `${job.fileName}: import failed, nothing written: ${report.fatal?.message ?? 'unknown error'}`
+          : `${job.fileName}: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.rejected} rejected`,
+      );
+    }
+  }
 }
