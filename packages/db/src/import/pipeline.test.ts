@@ -449,6 +449,26 @@ describe('runImport', () => {
     expect(report.fileHash).toBe('5caf417953b8ceccaca62a3ce88e2d67668f6baf1696e729b0b445bad444b780');
   });
 
+  it('a project-only record (a CSV projects sheet) updates the project and leaves its funding alone', async () => {
+    const before = await db
+      .select()
+      .from(funding)
+      .where(sql`${funding.externalRef} like ${`${A}#%`}`);
+    const report = await run(
+      records([{ ...activity(A, { title: 'From a sheet' }), mode: 'project', funding: [] }]),
+      {
+        format: 'csv',
+      },
+    );
+    expect(report.counts).toEqual({ new: 0, updated: 1, unchanged: 0, rejected: 0 });
+    expect(report.changes[0]?.parts).toEqual(['title']);
+    const after = await db
+      .select()
+      .from(funding)
+      .where(sql`${funding.externalRef} like ${`${A}#%`}`);
+    expect(after).toEqual(before);
+  });
+
   it('merges funding rows into a project from the database or earlier in the file', async () => {
     const merge = (key: string, rows: FundingRecord[], row: number): ProjectRecord => ({
       mode: 'merge-funding',

@@ -341,7 +341,7 @@ async function planDirectory(dir: string, format?: ImportFormat): Promise<Import
         bytes += (await stat(join(dir, name))).size;
       }
       jobs.push({
-        fileName: `AidData GCDF 3.0 (${set.join(', ')})`,
+        fileName: `AidData GCDF 3.0 set (${set.length} files)`,
         path: dir,
         format: 'aiddata',
         bytes,

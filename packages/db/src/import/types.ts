@@ -80,12 +80,16 @@ export type LocationRecord = {
 
 export type ProjectRecord = {
   /**
-   * `full` (the default): the record describes the whole project. `merge-funding`: the record only
-   * carries `funding` rows for a project that must already exist — in the database or earlier in the same
-   * import (a CSV funding sheet). The writer adds or updates those rows by their `externalRef` and changes
-   * nothing else; the other fields are empty and ignored. No such project → an error at the row's `at`.
+   * `full` (the default): the record describes the whole project, funding included — funding rows an
+   * earlier import brought for it that are no longer in the record are soft-deleted (an IATI activity).
+   * `project`: the record describes the whole project except its funding: its `funding` rows (often none)
+   * are added or updated by `externalRef`, and no stored funding row is removed (a CSV projects sheet).
+   * `merge-funding`: the record only carries `funding` rows for a project that must already exist — in
+   * the database or earlier in the same import (a CSV funding sheet). The writer adds or updates those
+   * rows by their `externalRef` and changes nothing else; the other fields are empty and ignored. No such
+   * project → an error at the row's `at`.
    */
-  mode?: 'full' | 'merge-funding';
+  mode?: 'full' | 'project' | 'merge-funding';
   /** Exactly one of these identifies the record across imports. */
   iatiIdentifier?: string | null;
   externalRef?: string | null;

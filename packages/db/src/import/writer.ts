@@ -251,7 +251,7 @@ type PreparedFunding = Omit<FundingState, 'funderOrgId' | 'recipientOrgId' | 'so
 type Prepared = {
   key: string;
   keyField: 'iatiIdentifier' | 'externalRef';
-  mode: 'full' | 'merge-funding';
+  mode: 'full' | 'project' | 'merge-funding';
   at?: FileLocation;
   fields: ProjectFields;
   countries: ChildState['countries'];
@@ -1031,7 +1031,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
         warnings.push({ recordKey, at: record.at, severity: 'warning', field, message });
       try {
         const p = prepare(record, rates, regions, warn);
-        if (p.mode === 'full') {
+        if (p.mode !== 'merge-funding') {
           const seenKey = `${p.keyField}:${p.key}`;
           if (seenKeys.has(seenKey)) {
             const first = seenKeys.get(seenKey);
@@ -1067,7 +1067,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     if (prepared.length === 0) return;
 
     // Full records first, so that a funding sheet can add to a project from earlier in the same file.
-    const full = prepared.filter((p) => p.mode === 'full');
+    const full = prepared.filter((p) => p.mode !== 'merge-funding');
     const merges = prepared.filter((p) => p.mode === 'merge-funding');
     const touched = new Set<string>();
     if (full.length > 0) await writeFull(full, touched);
@@ -1309,7 +1309,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
         newProjects.push({ id, ...fields, searchText: searchOf(fields), createdBy: actor, updatedBy: actor });
         childInserts.push({ projectId: id, children: next, parts: CHILD_PARTS });
         audit('project', id, 'create', null, { id, version: 1, ...withoutRaw(fields), ...next });
-        await writeFunding(id, wantedFunding, storedFunding, false, inserts);
+        await writeFunding(id, wantedFunding, storedFunding, p.mode === 'project', inserts);
         outcomes.push({ p, projectId: id, action: 'new', parts: [] });
         continue;
       }
@@ -1350,7 +1350,13 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
           { ...ids, ...now, version },
         );
       }
-      const fundingChanged = await writeFunding(stored.id, wantedFunding, storedFunding, false, inserts);
+      const fundingChanged = await writeFunding(
+        stored.id,
+        wantedFunding,
+        storedFunding,
+        p.mode === 'project',
+        inserts,
+      );
       if (fundingChanged) parts.push('funding');
       outcomes.push({ p, projectId: stored.id, action: parts.length > 0 ? 'updated' : 'unchanged', parts });
     }
