@@ -60,6 +60,7 @@ export async function buildServer({ database, env, logger }: ServerOptions): Pro
     }
   });
 
+  await app.register(import('./export/route.ts'), { db: database.db });
   await registerWebApp(app, env.WEB_DIST);
   return app;
 }
