@@ -1,9 +1,14 @@
 import { projectFacets } from '@srt/db/queries/facets';
-import { listProjects, projectById } from '@srt/db/queries/project';
-import { byIdInputSchema } from '@srt/shared/common';
+import { listProjects, projectById, projectNeighbors } from '@srt/db/queries/project';
+import { byIdInputSchema, idSchema } from '@srt/shared/common';
 import { projectFilterSchema } from '@srt/shared/filter';
 import { projectListInputSchema } from '@srt/shared/project';
 import { found, publicProcedure, router } from '../trpc.ts';
+
+/** A project's place in the list a filter and sort give (the list's own input, without paging). */
+const neighborsInputSchema = projectListInputSchema
+  .pick({ filter: true, sort: true, direction: true })
+  .extend({ id: idSchema });
 
 export const projectRouter = router({
   list: publicProcedure
@@ -16,4 +21,8 @@ export const projectRouter = router({
   byId: publicProcedure
     .input(byIdInputSchema)
     .query(async ({ ctx, input }) => found(await projectById(ctx.db, input.id), 'project', input.id)),
+  /** Previous and next project around one, and its position, within the filtered, sorted list. */
+  neighbors: publicProcedure
+    .input(neighborsInputSchema)
+    .query(({ ctx, input }) => projectNeighbors(ctx.db, input)),
 });

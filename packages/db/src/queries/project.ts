@@ -322,3 +322,49 @@ export type ProjectDetail = NonNullable<Awaited<ReturnType<typeof projectById>>>
 
 /** Percentages are shares, not money: a number is what a chart needs. */
 const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));
+
+export type ProjectNeighborsParams = Pick<ListProjectsParams, 'filter' | 'sort' | 'direction'> & {
+  id: string;
+};
+type NeighborRow = { id: string; title: string };
+
+/**
+ * The projects just before and after `id` in the list the filter and sort give (the order and keyset of
+ * `listProjects`), and its 1-based position there. A project the filter does not select has no place in
+ * that list: position and neighbours are null.
+ */
+export async function projectNeighbors(db: Db, params: ProjectNeighborsParams) {
+  const { filter, sort, direction, id } = params;
+  const key = sortKey(sort, direction);
+  const where = projectFilterWhere(filter);
+  // The current row's key, computed in SQL and compared as a row value: no round trip through text.
+  const current = sql`(select ${key.expr}, ${projects.id} from ${projects} where ${projects.id} = ${id} and ${where})`;
+  const step = (forward: boolean) => {
+    const after = forward === (direction === 'asc');
+    const dir = sql.raw(after ? 'asc' : 'desc');
+    return db.execute<NeighborRow>(sql`
+      select ${projects.id} as id, ${projects.title} as title from ${projects}
+      where ${where} and (${key.expr}, ${projects.id}) ${sql.raw(after ? '>' : '<')} ${current}
+      order by ${key.expr} ${dir}, ${projects.id} ${dir}
+      limit 1`);
+  };
+  const before = sql.raw(direction === 'asc' ? '<' : '>');
+  const [previous, next, counts] = await Promise.all([
+    step(false),
+    step(true),
+    db.execute<{ total: number; before: number | null; found: boolean }>(sql`
+      select count(*)::int as total,
+        (count(*) filter (where (${key.expr}, ${projects.id}) ${before} ${current}))::int as before,
+        exists ${current} as found
+      from ${projects} where ${where}`),
+  ]);
+  const row = counts.rows[0];
+  const found = row?.found === true;
+  return {
+    previous: found ? (previous.rows[0] ?? null) : null,
+    next: found ? (next.rows[0] ?? null) : null,
+    /** 1-based place of the project in the filtered list; null when the filter does not select it. */
+    position: found ? (row?.before ?? 0) + 1 : null,
+    total: row?.total ?? 0,
+  };
+}
