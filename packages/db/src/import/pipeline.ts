@@ -295,12 +295,20 @@ const AIDDATA_NAME = /^aiddata_gcdf3_.+\.(csv|geojson)$/i;
 /**
  * The imports a path stands for. A file: one job, its format given or told from its extension or its
  * first bytes. A directory: every IATI `.xml`, the AidData GCDF files as one set, and every other `.csv`
- * (only those of `format` when it is given); not recursive.
+ * (only those of `format` when it is given), then the same in each subdirectory.
  */
 export async function planImport(path: string, format?: ImportFormat): Promise<ImportJob[]> {
   const info = await stat(path).catch(() => null);
   if (!info) throw new ImportPathError(`No such file or directory: ${path}`);
-  if (info.isDirectory()) return planDirectory(path, format);
+  if (info.isDirectory()) {
+    const jobs = await planDirectory(path, format);
+    if (jobs.length === 0) {
+      throw new ImportPathError(
+        `Nothing to import in ${path}${format ? ` as ${format}` : ''}: no .xml, .csv or AidData files`,
+      );
+    }
+    return jobs;
+  }
   const name = basename(path);
   const detected = format ?? (await detectFormat(path));
   if (detected === 'aiddata') {
@@ -312,7 +320,8 @@ export async function planImport(path: string, format?: ImportFormat): Promise<I
 }
 
 async function planDirectory(dir: string, format?: ImportFormat): Promise<ImportJob[]> {
-  const names = (await readdir(dir)).sort();
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const names = entries.filter((e) => e.isFile()).map((e) => e.name);
   const jobs: ImportJob[] = [];
   const fileJob = async (name: string, fileFormat: ImportFormat): Promise<ImportJob> => {
     const path = join(dir, name);
@@ -351,16 +360,33 @@ async function planDirectory(dir: string, format?: ImportFormat): Promise<Import
   }
   if (!format || format === 'csv') {
     for (const name of names.filter((n) => extname(n).toLowerCase() === '.csv' && !AIDDATA_NAME.test(n))) {
+      // The exchange-rate table is reference data (loaded by the seed), not a sheet of records.
+      if ((await firstLine(join(dir, name))) === RATES_HEADER) continue;
       jobs.push(await fileJob(name, 'csv'));
     }
   }
-  if (jobs.length === 0) {
-    throw new ImportPathError(
-      `Nothing to import in ${dir}${format ? ` as ${format}` : ''}: no .xml, .csv or AidData files`,
-    );
+  for (const sub of entries.filter((e) => e.isDirectory() && !e.name.startsWith('.'))) {
+    jobs.push(...(await planDirectory(join(dir, sub.name), format)));
   }
   return jobs;
 }
+
+const RATES_HEADER = 'currency,year,per_usd,source';
+
+async function head(path: string, bytes = 4096): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(bytes), 0, bytes, 0);
+    return buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+  } finally {
+    await handle.close();
+  }
+}
+
+const firstLine = async (path: string) => (await head(path, 512)).split(/\r?\n/, 1)[0]?.trim().toLowerCase();
 
 /** From the extension, else from the first bytes: markup is IATI XML, anything else a CSV sheet. */
 async function detectFormat(path: string): Promise<ImportFormat> {
@@ -369,18 +395,7 @@ async function detectFormat(path: string): Promise<ImportFormat> {
   const ext = extname(name).toLowerCase();
   if (ext === '.xml') return 'iati';
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
-  const handle = await open(path, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    const head = buffer
-      .subarray(0, bytesRead)
-      .toString('utf8')
-      .replace(/^\uFEFF/, '')
-      .trimStart();
-    return head.startsWith('<') ? 'iati' : 'csv';
-  } finally {
-    await handle.close();
-  }
+  return (await head(path)).trimStart().startsWith('<') ? 'iati' : 'csv';
 }
 
 /** Runs one planned job through `runImport`. */

@@ -840,22 +840,28 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
         sourceCache.set(ref, { id, checked: true });
         continue;
       }
-      const current = {
-        url: row.url,
-        title: row.title,
-        publisher: row.publisher,
-        publishedDate: row.publishedDate,
-        language: row.language,
-        kind: row.kind,
-      };
-      if (!same(current, fields)) {
+      // A source several files cite (or an editor corrected) is only completed, never overwritten: two
+      // files describing it differently would otherwise rewrite it on every import.
+      const missing: Partial<typeof fields> = {};
+      if (row.url === null && fields.url) missing.url = fields.url;
+      if (row.publisher === null && fields.publisher) missing.publisher = fields.publisher;
+      if (row.publishedDate === null && fields.publishedDate) missing.publishedDate = fields.publishedDate;
+      if (row.language === null && fields.language) missing.language = fields.language;
+      if (Object.keys(missing).length > 0) {
         const [after] = await tx
           .update(sources)
-          .set({ ...fields, version: row.version + 1, updatedAt: sql`now()`, updatedBy: actor })
+          .set({ ...missing, version: row.version + 1, updatedAt: sql`now()`, updatedBy: actor })
           .where(and(eq(sources.id, row.id), eq(sources.version, row.version)))
           .returning();
         if (!after) throw new ConcurrentEditError(`Source ${ref} was changed during the import`);
-        audit('source', row.id, 'update', row, after);
+        const was = Object.fromEntries(Object.keys(missing).map((key) => [key, null]));
+        audit(
+          'source',
+          row.id,
+          'update',
+          { id: row.id, ...was, version: row.version },
+          { id: row.id, ...missing, version: row.version + 1 },
+        );
       }
       sourceCache.set(ref, { id: row.id, checked: true });
     }
