@@ -208,7 +208,9 @@ describe('when the database is gone', () => {
       expect(health.json()).toMatchObject({ ok: false });
       const list = await server.inject({ method: 'GET', url: '/trpc/project.list' });
       expect(list.statusCode).toBe(500);
-      expect((list.json() as ErrorBody).error.message).toBe('Internal server error');
+      const { error } = list.json() as ErrorBody;
+      expect(error.message).toBe('Internal server error');
+      expect(error.data).not.toHaveProperty('stack');
       expect(
         (await server.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } })).statusCode,
       ).toBe(200);

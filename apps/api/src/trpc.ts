@@ -52,11 +52,12 @@ const t = initTRPC.context<Context>().create({
       error.code === 'PARSE_ERROR'
         ? { input: [`Malformed JSON: ${error.message}`] }
         : fieldErrors(error.cause);
+    // An internal error's message may hold SQL, and a stack holds paths: both are logged, not sent.
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
-      // An internal error's message may hold SQL or paths: it is logged, not sent.
       message: internal ? 'Internal server error' : shape.message,
-      data: { ...shape.data, fields },
+      data: { ...data, fields },
     };
   },
 });
