@@ -25,7 +25,7 @@ import {
 import type { RegionIndex } from '@srt/shared/geo';
 import { projectQuality } from '@srt/shared/quality';
 import { normalizeSearchText, searchTextOf } from '@srt/shared/search';
-import { and, eq, getTableColumns, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import { projectQualityFacts } from '../quality.ts';
@@ -725,29 +725,22 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     ];
     const names = [...new Set(orgs.map((o) => o.nameKey).filter((n) => !queriedOrgNames.has(n)))];
     if (refs.length > 0 || names.length > 0) {
-      for (const part of chunks([
-        ...refs.map((r) => ['ref', r] as const),
-        ...names.map((n) => ['name', n] as const),
-      ])) {
-        const partRefs = part.filter(([k]) => k === 'ref').map(([, v]) => v);
-        const partNames = part.filter(([k]) => k === 'name').map(([, v]) => v);
+      const columns = {
+        id: organizations.id,
+        iatiRef: organizations.iatiRef,
+        nameKey: organizations.nameKey,
+        version: organizations.version,
+      };
+      // By ref and by name separately, so that each lookup uses its index; oldest first.
+      const lookups = [
+        ...chunks(refs).map((part) => inJson(organizations.iatiRef, part)),
+        ...chunks(names).map((part) => inJson(organizations.nameKey, part)),
+      ];
+      for (const where of lookups) {
         const rows = await tx
-          .select({
-            id: organizations.id,
-            iatiRef: organizations.iatiRef,
-            nameKey: organizations.nameKey,
-            version: organizations.version,
-          })
+          .select(columns)
           .from(organizations)
-          .where(
-            and(
-              isNull(organizations.deletedAt),
-              or(
-                partRefs.length > 0 ? inJson(organizations.iatiRef, partRefs) : sql`false`,
-                partNames.length > 0 ? inJson(organizations.nameKey, partNames) : sql`false`,
-              ),
-            ),
-          )
+          .where(and(isNull(organizations.deletedAt), where))
           .orderBy(organizations.createdAt, organizations.id);
         for (const row of rows) {
           if (row.iatiRef && !orgByRef.has(row.iatiRef)) orgByRef.set(row.iatiRef, row);
@@ -881,15 +874,15 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     const externalRefs = prepared.filter((p) => p.keyField === 'externalRef').map((p) => p.key);
     const byKey = new Map<string, StoredProject>();
     if (iatiIds.length === 0 && externalRefs.length === 0) return byKey;
-    const rows = await tx
-      .select()
-      .from(projects)
-      .where(
-        or(
-          iatiIds.length > 0 ? inJson(projects.iatiIdentifier, iatiIds) : sql`false`,
-          externalRefs.length > 0 ? inJson(projects.externalRef, externalRefs) : sql`false`,
-        ),
-      );
+    // Two lookups, not one with OR: each uses its unique index (an OR of two IN lists scans the table).
+    const rows = [
+      ...(iatiIds.length > 0
+        ? await tx.select().from(projects).where(inJson(projects.iatiIdentifier, iatiIds))
+        : []),
+      ...(externalRefs.length > 0
+        ? await tx.select().from(projects).where(inJson(projects.externalRef, externalRefs))
+        : []),
+    ];
     for (const row of rows) {
       if (row.iatiIdentifier) byKey.set(`iatiIdentifier:${row.iatiIdentifier}`, row);
       if (row.externalRef) byKey.set(`externalRef:${row.externalRef}`, row);
