@@ -304,6 +304,7 @@ export async function projectById(db: Db, id: string) {
     ]);
 
   const qualityFacts = facts.get(id);
+  const moneySources = await fundingSourcesOf(db, id);
   return {
     ...project,
     countries: countries.map((c) => ({ country: c.country, percentage: toNumber(c.percentage) })),
@@ -314,8 +315,27 @@ export async function projectById(db: Db, id: string) {
     funding: money,
     events: linkedEvents,
     sources: linkedSources,
+    /** The sources each funding row cites (a row may cite a source the project as a whole does not). */
+    fundingSources: moneySources,
     quality: qualityFacts ? projectQuality(qualityFacts) : { score: project.qualityScore, missing: [] },
   };
+}
+
+/** Source links of a project's live funding rows: `{ fundingId, sourceId, title, url }`. */
+async function fundingSourcesOf(db: Db, projectId: string) {
+  const rows = await db
+    .select({
+      fundingId: sourceLinks.fundingId,
+      sourceId: sources.id,
+      title: sources.title,
+      url: sources.url,
+    })
+    .from(sourceLinks)
+    .innerJoin(sources, eq(sources.id, sourceLinks.sourceId))
+    .innerJoin(funding, eq(funding.id, sourceLinks.fundingId))
+    .where(and(eq(funding.projectId, projectId), isNull(funding.deletedAt), isNull(sources.deletedAt)))
+    .orderBy(asc(sourceLinks.fundingId), sql`${sources.publishedDate} asc nulls last`, asc(sources.id));
+  return rows.flatMap(({ fundingId, ...source }) => (fundingId ? [{ fundingId, ...source }] : []));
 }
 
 export type ProjectDetail = NonNullable<Awaited<ReturnType<typeof projectById>>>;
