@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '@srt/db/client';
 import { countExportRows, exportBatches, exportSources, organizationNames } from '@srt/db/queries/export';
 import {
@@ -59,6 +60,9 @@ async function* rowsOf<V extends ExportVariant>(
   const pick = columns.map((key) => getters[key]);
   for await (const batch of exportBatches(db, variant, filter)) {
     yield batch.map((row) => pick.map((get) => get(row, lang)));
+    // PGlite answers in-process, without I/O: without a turn of the event loop between batches, a long
+    // export would keep every other request (and the socket's own progress) waiting until it ends.
+    await nextTurn();
   }
 }
 

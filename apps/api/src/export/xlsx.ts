@@ -73,10 +73,11 @@ function writeAbout(workbook: ExcelJS.stream.xlsx.WorkbookWriter, about: About):
 }
 
 /**
- * Bytes exceljs has handed to the zip for this sheet that the zip has not compressed yet. exceljs
- * writes into the archiver without waiting for it, so a slow download would pile the sheet up in that
- * buffer; the writer pauses while it is large. Read from exceljs's internals (StreamBuf → the
- * archiver's input PassThrough), defensively: anything unexpected counts as empty.
+ * Bytes exceljs has handed to the zip for this sheet that the zip has not taken in yet. exceljs writes
+ * into the archiver without waiting for it, so behind a slow download the sheet would pile up in that
+ * buffer; the writer pauses while it is over a megabyte. (The archiver itself holds at most about 1 MB
+ * on each side, compressed.) Read from exceljs's internals (its StreamBuf → the archiver's input
+ * PassThrough), defensively: anything unexpected counts as empty.
  */
 function zipBacklog(sheet: unknown): number {
   const stream = field(sheet, 'stream');
