@@ -209,7 +209,8 @@ export async function runImport(db: Db, options: RunImportOptions): Promise<Impo
     status,
     counts: report.counts,
     fatal,
-    issues: report.issues,
+    // Reader and writer report as they go (the writer a batch behind): sorted back into file order.
+    issues: [...report.issues].sort((a, b) => position(a.at) - position(b.at)),
     issuesOmitted,
     changes: report.changes,
     changesOmitted,
@@ -239,6 +240,8 @@ export async function runImport(db: Db, options: RunImportOptions): Promise<Impo
     .where(eq(importRuns.id, run.id));
   return result;
 }
+
+const position = (at: FileLocation | undefined) => at?.line ?? at?.row ?? 0;
 
 function errorMessage(error: unknown): string {
   if (!(error instanceof Error)) return String(error);

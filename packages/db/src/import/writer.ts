@@ -624,7 +624,7 @@ type OrgEntry = { id: string; iatiRef: string | null; nameKey: string; version: 
 type SourceEntry = { id: string; checked: boolean };
 
 /** Characters of JSON per bulk statement: large enough to amortise a round trip, small enough to stream. */
-const MAX_JSON_CHARS = 4_000_000;
+const MAX_JSON_CHARS = 1_000_000;
 
 /**
  * Inserts rows as ONE JSON parameter expanded by `json_populate_recordset`: far cheaper than a bind
