@@ -1,25 +1,34 @@
 import '@mantine/core/styles/List.css';
-import { Alert, Anchor, List, Text } from '@mantine/core';
-import { useNavigate } from '@tanstack/react-router';
+import { Alert, List, Text } from '@mantine/core';
+import { useSearch } from '@tanstack/react-router';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DroppedParam } from './search.ts';
-import { useDroppedParams } from './use-project-filter.ts';
+import { droppedEntry, forgetDropped, searchKey, subscribe } from './dropped.ts';
+import type { Sanitized } from './search.ts';
 
 type Props = {
-  /** The route's search sanitiser: `sanitizeFilter`, or one that adds the route's own params. */
-  sanitize: (search: Record<string, unknown>) => { dropped: DroppedParam[] };
+  /** The sanitiser the route's `validateSearch` was made from (`searchValidator(sanitize)`). */
+  sanitize: (search: Record<string, unknown>) => Sanitized<unknown>;
 };
 
 /**
  * Lists the URL parameters the route ignored and why ("countries = XX: unknown country code"). The view
- * opens without them; "remove them" rewrites the address to what is shown (replacing the history entry).
+ * opened without them and the address no longer holds them; the notice stays until the filter changes or
+ * the user closes it.
  */
 export function FilterNotice({ sanitize }: Props) {
   const { t } = useTranslation();
-  const dropped = useDroppedParams(sanitize);
-  const navigate = useNavigate();
-  if (dropped.length === 0) return null;
-  const cleanUp = () => navigate({ to: '.', search: (prev: Record<string, unknown>) => prev, replace: true });
+  const search: Record<string, unknown> = useSearch({ strict: false });
+  const entry = useSyncExternalStore(subscribe, () => droppedEntry(sanitize));
+  const current = searchKey(sanitize(search).value);
+  const shown = entry !== undefined && entry.key === current;
+
+  // Once the user has moved on to another search, the old notice is gone for good.
+  useEffect(() => {
+    if (entry && entry.key !== current) forgetDropped(sanitize);
+  }, [entry, current, sanitize]);
+
+  if (!shown) return null;
   return (
     <Alert
       color="yellow"
@@ -27,13 +36,13 @@ export function FilterNotice({ sanitize }: Props) {
       title={t('filter.droppedTitle')}
       data-testid="filter-notice"
       withCloseButton
-      closeButtonLabel={t('filter.dismiss')}
-      onClose={cleanUp}
+      closeButtonLabel={t('actions.close')}
+      onClose={() => forgetDropped(sanitize)}
     >
       <Text size="sm">{t('filter.droppedIntro')}</Text>
       <List size="sm" mt={4}>
-        {dropped.map((d, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt from the URL each time
+        {entry.dropped.map((d, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the same value may be dropped twice
           <List.Item key={i}>
             {t('filter.dropped', {
               param: d.param,
@@ -43,9 +52,6 @@ export function FilterNotice({ sanitize }: Props) {
           </List.Item>
         ))}
       </List>
-      <Anchor component="button" type="button" size="sm" mt="xs" onClick={cleanUp}>
-        {t('filter.dismiss')}
-      </Anchor>
     </Alert>
   );
 }

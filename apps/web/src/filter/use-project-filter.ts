@@ -1,13 +1,13 @@
 import type { ProjectFilter } from '@srt/shared/filter';
-import { useLocation, useNavigate, useSearch } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
-import { type DroppedParam, sanitizeFilter, withFilter } from './search.ts';
+import { sanitizeFilter, withFilter } from './search.ts';
 
 type FilterUpdate = ProjectFilter | ((current: ProjectFilter) => ProjectFilter);
 
 /**
- * The shared project filter of the current URL, for any route whose `validateSearch` includes
- * `filterSearch` (see search.ts). Changing it navigates (a new history entry), so the URL is always the
+ * The shared project filter of the current URL, for any route whose `validateSearch` includes the
+ * filter fields (`searchValidator(sanitizeFilter)`, see dropped.ts and search.ts). Changing it navigates (a new history entry), so the URL is always the
  * state: shareable, and back/forward step through filter changes.
  *
  * ```tsx
@@ -37,13 +37,4 @@ export function useProjectFilter() {
   const clearFilter = useCallback(() => setFilter({}), [setFilter]);
 
   return { filter, setFilter, patchFilter, clearFilter };
-}
-
-/**
- * What the URL asked for that `sanitize` dropped. Read from the URL as typed (before the route's
- * validation), so it lists exactly what the user's link held.
- */
-export function useDroppedParams(sanitize: (search: Record<string, unknown>) => { dropped: DroppedParam[] }) {
-  const raw = useLocation({ select: (location) => location.search });
-  return useMemo(() => sanitize(raw).dropped, [raw, sanitize]);
 }

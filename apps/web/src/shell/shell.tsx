@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, Stack } from '@mantine/core';
+import { AppShell, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,23 +7,39 @@ import { sections } from './navigation.ts';
 import classes from './shell.module.css';
 import { StatusLine } from './status-line.tsx';
 
-/** Header (title, language), navigation, the route's page, and the API status line in the footer. */
+/**
+ * Header (title, main navigation, language), the route's page, and the API status line in the footer.
+ * The navigation sits in the header so tables get the full width; on small screens it moves into a
+ * drawer-like navbar behind the burger.
+ */
 export function Shell() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
+  const links = (className: string | undefined) =>
+    sections.map((s) => (
+      <Link
+        key={s.path}
+        to={s.path}
+        className={className}
+        activeOptions={{ exact: s.path === '/' }}
+        onClick={close}
+      >
+        {t(`nav.${s.key}`)}
+      </Link>
+    ));
   return (
     <AppShell
-      header={{ height: 64 }}
-      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      footer={{ height: 36 }}
+      header={{ height: 60 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }}
+      footer={{ height: 34 }}
       padding="md"
     >
       <a className={classes.skip} href="#main">
         {t('app.skipToContent')}
       </a>
       <AppShell.Header className={classes.header}>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="lg">
+          <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger
               opened={opened}
               onClick={toggle}
@@ -31,34 +47,28 @@ export function Shell() {
               size="sm"
               color="white"
               aria-label={t('app.toggleNavigation')}
+              aria-expanded={opened}
             />
-            <Stack gap={2}>
+            <div className={classes.brand}>
               <h1 className={classes.title}>{t('app.title')}</h1>
               <p className={classes.tagline}>{t('app.tagline')}</p>
-            </Stack>
+            </div>
+            <Group component="nav" aria-label={t('nav.label')} gap={2} visibleFrom="sm" wrap="nowrap" ml="md">
+              {links(classes.headerLink)}
+            </Group>
           </Group>
           <LanguageSwitch />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
-        <Stack gap={4}>
-          {sections.map((s) => (
-            <Link
-              key={s.path}
-              to={s.path}
-              className={classes.link}
-              activeOptions={{ exact: s.path === '/' }}
-              onClick={close}
-            >
-              {t(`nav.${s.key}`)}
-            </Link>
-          ))}
-        </Stack>
-      </AppShell.Navbar>
+      {opened && (
+        <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')} hiddenFrom="sm">
+          {links(classes.link)}
+        </AppShell.Navbar>
+      )}
       <AppShell.Main id="main">
         <Outlet />
       </AppShell.Main>
-      <AppShell.Footer px="md" py={8}>
+      <AppShell.Footer px="md" py={6}>
         <StatusLine />
       </AppShell.Footer>
     </AppShell>

@@ -1,6 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ComingSoon } from '../../components/route-states.tsx';
+import { searchValidator } from '../../filter/dropped.ts';
+import { ProjectsPage } from './-page.tsx';
+import { sanitizeProjectsSearch } from './-search.ts';
 
 export const Route = createFileRoute('/projects/')({
-  component: () => <ComingSoon section="projects" />,
+  validateSearch: searchValidator(sanitizeProjectsSearch),
+  component: ProjectsPage,
 });

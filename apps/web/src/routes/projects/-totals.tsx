@@ -1,0 +1,145 @@
+import { Alert, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { NOMINAL } from '@srt/shared/codes';
+import { useTranslation } from 'react-i18next';
+import { formatUsd } from '../../format.ts';
+import type { Language } from '../../i18n/index.ts';
+
+/** One `{ flow, priceBasis }` sum of stats.summary's `totals`. */
+export type FlowAmount = {
+  flow: string;
+  priceBasis: string;
+  usd: string | null;
+  rows: number;
+  rowsWithoutUsd: number;
+};
+
+export const TOTAL_FLOWS = ['commitment', 'disbursement', 'pledge'] as const;
+export type TotalFlow = (typeof TOTAL_FLOWS)[number];
+
+export type FlowTotal = {
+  flow: TotalFlow;
+  /** USD of the day. */
+  nominal: string | null;
+  /** Constant-price sums, one per base year: shown beside the nominal sum, never added to it. */
+  constant: { year: string; usd: string }[];
+  rows: number;
+  rowsWithoutUsd: number;
+};
+
+/** The totals of one flow, its price bases kept apart. */
+export function flowTotal(totals: readonly FlowAmount[], flow: TotalFlow): FlowTotal {
+  const ofFlow = totals.filter((t) => t.flow === flow);
+  return {
+    flow,
+    nominal: ofFlow.find((t) => t.priceBasis === NOMINAL)?.usd ?? null,
+    constant: ofFlow
+      .filter((t) => t.priceBasis !== NOMINAL && t.usd !== null)
+      .map((t) => ({ year: t.priceBasis.replace(/^constant-/, ''), usd: t.usd ?? '0' }))
+      .sort((a, b) => a.year.localeCompare(b.year)),
+    rows: ofFlow.reduce((sum, t) => sum + t.rows, 0),
+    rowsWithoutUsd: ofFlow.reduce((sum, t) => sum + t.rowsWithoutUsd, 0),
+  };
+}
+
+type Props = {
+  totals: readonly FlowAmount[] | undefined;
+  projectCount: number | undefined;
+  language: Language;
+  error: { message: string } | null;
+  busy: boolean;
+};
+
+/** Committed, disbursed and pledged USD of the whole filtered set (not just the rows shown), side by side. */
+export function Totals({ totals, projectCount, language, error, busy }: Props) {
+  const { t } = useTranslation('projects');
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="totals-title" aria-busy={busy}>
+      <Title order={3} size="h5" id="totals-title">
+        {projectCount === undefined ? t('totals.titleLoading') : t('totals.title', { count: projectCount })}
+      </Title>
+      {error && (
+        <Alert color="red" variant="light" role="alert">
+          {t('totals.error', { message: error.message })}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        {TOTAL_FLOWS.map((flow) => (
+          <FlowCard
+            key={flow}
+            total={totals ? flowTotal(totals, flow) : undefined}
+            language={language}
+            flow={flow}
+          />
+        ))}
+      </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        {t('totals.separate')}
+      </Text>
+    </Stack>
+  );
+}
+
+function FlowCard({
+  flow,
+  total,
+  language,
+}: {
+  flow: TotalFlow;
+  total: FlowTotal | undefined;
+  language: Language;
+}) {
+  const { t } = useTranslation('projects');
+  const constantOnly = total && total.nominal === null && total.constant.length > 0;
+  return (
+    <Paper withBorder p="sm" data-testid={`total-${flow}`}>
+      <Text size="sm" c="dimmed" fw={500}>
+        {t(`totals.${flow}`)}
+      </Text>
+      {total === undefined ? (
+        <Skeleton height={28} mt={4} width="60%" />
+      ) : (
+        <>
+          <Text
+            fz={24}
+            fw={700}
+            style={{ fontVariantNumeric: 'tabular-nums' }}
+            title={formatUsd(total.nominal ?? total.constant[0]?.usd, language)}
+            data-usd={total.nominal ?? ''}
+          >
+            {constantOnly
+              ? formatUsd(total.constant[0]?.usd, language, 'compact')
+              : total.nominal === null
+                ? t('totals.none')
+                : formatUsd(total.nominal, language, 'compact')}
+          </Text>
+          {constantOnly ? (
+            <Text size="xs" c="orange.9">
+              {t('totals.constantOnly', { year: total.constant[0]?.year })}
+            </Text>
+          ) : (
+            total.nominal !== null && (
+              <Text size="xs" c="dimmed">
+                {t('totals.nominal')}
+              </Text>
+            )
+          )}
+          {total.constant.slice(constantOnly ? 1 : 0).map((c) => (
+            <Text key={c.year} size="xs" c="orange.9" data-constant={c.year}>
+              {t('totals.constant', { amount: formatUsd(c.usd, language, 'compact'), year: c.year })}
+            </Text>
+          ))}
+          {total.rows > 0 && (
+            <Text size="xs" c="dimmed">
+              {t('totals.rows', { count: total.rows })}
+            </Text>
+          )}
+          {total.rowsWithoutUsd > 0 && (
+            <Text size="xs" c="dimmed">
+              {t('totals.withoutUsd', { count: total.rowsWithoutUsd })}
+            </Text>
+          )}
+        </>
+      )}
+    </Paper>
+  );
+}
