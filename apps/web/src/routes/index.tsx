@@ -1,7 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ComingSoon } from '../components/route-states.tsx';
+import { searchValidator } from '../filter/dropped.ts';
+import { sanitizeFilter } from '../filter/search.ts';
+import { OverviewPage } from './-overview/page.tsx';
 
-// Placeholder from the shell; the overview page replaces it.
 export const Route = createFileRoute('/')({
-  component: () => <ComingSoon section="overview" />,
+  validateSearch: searchValidator(sanitizeFilter),
+  component: OverviewPage,
 });
