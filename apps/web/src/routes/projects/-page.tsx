@@ -2,6 +2,7 @@ import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { FundingCharts } from '../../charts/funding-charts.tsx';
 import { FilterNotice } from '../../filter/filter-notice.tsx';
 import { useProjectFilter } from '../../filter/use-project-filter.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -69,6 +70,7 @@ export function ProjectsPage() {
         error={summary.isError ? summary.error : null}
         busy={summary.isFetching}
       />
+      <FundingCharts filter={filter} onSelect={patchFilter} />
       <Group justify="space-between" align="center" mih={28}>
         <Text fw={600} role="status" aria-live="polite" data-testid="result-count">
           {total === undefined ? '' : t('results.count', { count: total })}
