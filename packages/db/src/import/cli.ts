@@ -76,7 +76,7 @@ function printReport(report: ImportReport, quiet: boolean) {
   const seconds = (report.durationMs / 1000).toFixed(1);
   const status = report.status === 'failed' ? 'FAILED' : report.dryRun ? 'dry run' : 'imported';
   out(
-    `${report.fileName} (${report.format}) ${status}: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.rejected} rejected — ${report.records} records in ${seconds} s`,
+    `${report.fileName} (${report.format}) ${status}: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.rejected} rejected — ${report.records} record${report.records === 1 ? '' : 's'} in ${seconds} s`,
   );
   if (report.fatal) {
     const at = where(report.fatal.at);
