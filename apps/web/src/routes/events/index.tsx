@@ -1,7 +1,8 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ComingSoon } from '../../components/route-states.tsx';
+import { EventsPage } from './-page.tsx';
+import { sanitizeEventsSearch } from './-search.ts';
 
-// Placeholder from the shell; the events page replaces it.
 export const Route = createFileRoute('/events/')({
-  component: () => <ComingSoon section="events" />,
+  validateSearch: (search: Record<string, unknown>) => sanitizeEventsSearch(search).value,
+  component: EventsPage,
 });
