@@ -73,7 +73,7 @@ describe('templates', () => {
     expect(records).toHaveLength(2);
     const [founding, silk] = records;
     expect(founding).toMatchObject({
-      mode: 'full',
+      mode: 'project',
       externalRef: 'seed:new-silk-road-economic-belt',
       iatiIdentifier: null,
       titleLanguage: 'th',

@@ -477,7 +477,7 @@ function projectRow(row: Row, fileName: string, seenKeys: Map<string, number>): 
   if (!source) row.report('warning', 'source_url', 'No source for this row: it cites only the CSV file');
   const extra = row.extraCells();
   return {
-    mode: 'full',
+    mode: 'project',
     iatiIdentifier: key.iatiIdentifier,
     externalRef: key.externalRef,
     title: p.title,
