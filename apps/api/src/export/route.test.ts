@@ -458,6 +458,17 @@ describe('bad input', () => {
     });
   }
 
+  it('checks a link with HEAD without running the export', async () => {
+    const ok = await app.inject({
+      method: 'HEAD',
+      url: urlOf({ format: 'xlsx', filter: { countries: ['TJ'] } }),
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['content-disposition']).toMatch(/silk-road-tracker_projects_TJ_.*\.xlsx"$/);
+    expect(ok.rawPayload.length).toBe(0);
+    expect((await app.inject({ method: 'HEAD', url: urlOf({ format: 'pdf' }) })).statusCode).toBe(400);
+  });
+
   it('refuses a misspelt parameter rather than ignoring it', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/export?colums=title' });
     expect(response.statusCode).toBe(400);

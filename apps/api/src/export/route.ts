@@ -94,6 +94,13 @@ export default async function exportRoute(app: FastifyInstance, options: { db: D
     }
     const request = parsed.data;
     const asOf = new Date();
+    const headers = {
+      'content-type': CONTENT_TYPE[request.format],
+      'content-disposition': `attachment; filename="${exportFileName(request, asOf)}"`,
+      'cache-control': 'no-store',
+    };
+    // Fastify answers HEAD with this handler too: checking a link must not run the whole export.
+    if (req.method === 'HEAD') return reply.headers(headers).send();
 
     // Everything that can fail on the request's values runs before the first byte is sent.
     let prelude: [number, Awaited<ReturnType<typeof exportSources>>, Map<string, string>];
@@ -134,11 +141,7 @@ export default async function exportRoute(app: FastifyInstance, options: { db: D
       else req.log.info(details, 'export finished');
     };
 
-    reply
-      .header('content-type', CONTENT_TYPE[request.format])
-      .header('content-disposition', `attachment; filename="${exportFileName(request, asOf)}"`)
-      .header('cache-control', 'no-store');
-
+    reply.headers(headers);
     if (request.format === 'csv') {
       let written = 0;
       const body = Readable.from(
