@@ -1,9 +1,10 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { sanitizeListSearch } from './-detail/list-search.ts';
+import { searchValidator } from '../../filter/dropped.ts';
 import { ProjectPage } from './-detail/page.tsx';
+import { sanitizeProjectsSearch } from './-search.ts';
 
-// The list the page was opened from travels in the search params (the URL of /projects).
+// The list the page was opened from travels in the search params: the URL of /projects, same validation.
 export const Route = createFileRoute('/projects/$id')({
-  validateSearch: (search: Record<string, unknown>) => sanitizeListSearch(search).value,
+  validateSearch: searchValidator(sanitizeProjectsSearch),
   component: ProjectPage,
 });

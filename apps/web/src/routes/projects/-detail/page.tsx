@@ -11,10 +11,10 @@ import { SourceList } from '../../../components/source-list.tsx';
 import { FilterNotice } from '../../../filter/filter-notice.tsx';
 import { useLanguage } from '../../../i18n/use-language.ts';
 import { trpc } from '../../../trpc.ts';
+import { sanitizeProjectsSearch } from '../-search.ts';
 import { EventsTimeline } from './events-timeline.tsx';
 import { Initiatives, ProjectHeader } from './header.tsx';
 import { KeyFigures } from './key-figures.tsx';
-import { sanitizeListSearch } from './list-search.ts';
 import { Locations } from './locations.tsx';
 import { Neighbors } from './neighbors.tsx';
 import { CountriesAndSectors, Participants } from './participants.tsx';
@@ -50,7 +50,7 @@ export function ProjectPage() {
   return (
     <Stack gap="md">
       <Neighbors id={id} search={search} language={language} />
-      <FilterNotice sanitize={sanitizeListSearch} />
+      <FilterNotice sanitize={sanitizeProjectsSearch} />
       {query.isError ? (
         <Alert color="red" role="alert" title={t('error', { message: query.error.message })}>
           <Button variant="light" color="red" onClick={() => void query.refetch()}>
