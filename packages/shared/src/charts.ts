@@ -66,7 +66,10 @@ export type ChartRow<K> = {
 export type ChartData<K> = {
   series: ChartSeries[];
   rows: ChartRow<K>[];
-  /** Funding rows of the charted flows without a USD value (no known rate): in no amount here. */
+  /**
+   * Funding rows of the charted flows without a USD value (no known rate): in no amount here. By country
+   * and sector a row split among several groups counts once per group; by year each row counts once.
+   */
   rowsWithoutUsd: number;
 };
 

@@ -32,9 +32,9 @@ type Datum = { name: string } & Record<string, string | number | null>;
 
 const hatch = pattern(patterns.diagonal);
 const AXIS_TICK = { fontSize: 12, fill: '#495057' };
-const BAR_LABEL_WIDTH = 180;
+const BAR_LABEL_WIDTH = 190;
 
-const shorten = (text: string, max = 28) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const shorten = (text: string, max = 34) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export default function BarPlot(props: BarPlotProps) {
   const { title, series, rows, labels, layout, language, onSelectIndex, selectable, clickHint } = props;

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Title, type TitleOrder } from '@mantine/core';
-import type { ChartData, ChartDimension, ChartRow } from '@srt/shared/charts';
-import { useId, useMemo, useState } from 'react';
+import type { ChartData, ChartDimension, ChartRow, ChartSeries } from '@srt/shared/charts';
+import { type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/index.ts';
 import { ChartTable } from './chart-table.tsx';
@@ -19,14 +19,16 @@ type Props = {
   headingOrder?: TitleOrder;
   /** The previous filter's data is shown while the new one loads. */
   stale?: boolean;
+  /** Notes under the chart (see ChartNotes). */
+  notes?: ReactNode;
 };
+
+const NO_ROWS: readonly ChartRow<string | number>[] = [];
 
 /**
  * One chart with its title, legend, notes and a "show as table" switch. Draws only what it is given; the
  * Recharts part is loaded lazily.
  */
-const NO_ROWS: readonly ChartRow<string | number>[] = [];
-
 export function ChartCard({
   dimension,
   data,
@@ -35,13 +37,13 @@ export function ChartCard({
   onSelect,
   headingOrder = 4,
   stale,
+  notes,
 }: Props) {
   const { t } = useTranslation('charts');
   const [asTable, setAsTable] = useState(false);
   const titleId = useId();
   const title = t(`titles.${dimension}`);
   const plotted = data.series.filter((s) => s.hasData);
-  const missing = data.series.filter((s) => !s.hasData);
   const tableRows = useMemo(() => [...data.rows, ...extraTableRows], [data.rows, extraTableRows]);
   const labels = useMemo(
     () => tableRows.map((row) => categoryLabel(dimension, row, language, t)),
@@ -131,28 +133,36 @@ export function ChartCard({
             />
           </>
         )}
-        <Notes
-          missing={missing.map((s) => seriesLabel(s, language))}
-          hatched={plotted.some(isHatched)}
-          rowsWithoutUsd={data.rowsWithoutUsd}
-          interactive={Boolean(onSelect) && !empty}
-        />
+        {notes}
       </Stack>
     </Paper>
   );
 }
 
-function Notes(props: { missing: string[]; hatched: boolean; rowsWithoutUsd: number; interactive: boolean }) {
+/**
+ * What a reader needs to read the charts right: hatched bars are constant prices, which flows have no
+ * amounts, how many funding records have no USD value, and that a bar filters. Shown once per group of
+ * charts drawn from the same summary.
+ */
+export function ChartNotes(props: {
+  series: readonly ChartSeries[];
+  /** Funding records without a USD value, each counted once (the year chart's count). */
+  rowsWithoutUsd: number;
+  interactive: boolean;
+  language: Language;
+}) {
+  const { series, rowsWithoutUsd, interactive, language } = props;
   const { t } = useTranslation('charts');
+  const missing = series.filter((s) => !s.hasData).map((s) => seriesLabel(s, language));
   const notes = [
-    props.hatched ? t('constantNote') : null,
-    props.missing.length > 0 ? t('missingSeries', { series: props.missing.join(', ') }) : null,
-    props.rowsWithoutUsd > 0 ? t('withoutUsd', { count: props.rowsWithoutUsd }) : null,
-    props.interactive ? t('selectHint') : null,
+    series.some((s) => s.hasData && isHatched(s)) ? t('constantNote') : null,
+    missing.length > 0 ? t('missingSeries', { series: missing.join(', ') }) : null,
+    rowsWithoutUsd > 0 ? t('withoutUsd', { count: rowsWithoutUsd }) : null,
+    interactive && series.some((s) => s.hasData) ? t('selectHint') : null,
   ].filter((note) => note !== null);
   if (notes.length === 0) return null;
   return (
-    <Stack gap={2}>
+    <Stack gap={2} data-testid="chart-notes">
       {notes.map((note) => (
         <Text key={note} size="xs" c="dimmed">
           {note}

@@ -1,4 +1,4 @@
-import { Anchor, Table } from '@mantine/core';
+import { Anchor, Table, VisuallyHidden } from '@mantine/core';
 import type { ChartDimension, ChartRow, ChartSeries } from '@srt/shared/charts';
 import { useTranslation } from 'react-i18next';
 import { formatUsd } from '../format.ts';
@@ -34,8 +34,9 @@ export function ChartTable({
   return (
     <div style={{ overflowX: 'auto' }}>
       <Table striped highlightOnHover withTableBorder fz="sm" data-testid={`chart-table-${dimension}`}>
-        <caption style={{ captionSide: 'top', textAlign: 'start', fontWeight: 600, paddingBottom: 4 }}>
-          {caption}
+        {/* The card's heading shows the title; the caption names the table for screen readers. */}
+        <caption>
+          <VisuallyHidden>{caption}</VisuallyHidden>
         </caption>
         <Table.Thead>
           <Table.Tr>

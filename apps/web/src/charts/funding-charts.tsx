@@ -12,7 +12,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/use-language.ts';
 import { trpc } from '../trpc.ts';
-import { ChartCard } from './chart-card.tsx';
+import { ChartCard, ChartNotes } from './chart-card.tsx';
 
 type Select = (patch: Partial<ProjectFilter>) => void;
 
@@ -76,41 +76,54 @@ export function FundingChartsGrid(props: { charts: FundingChartsData; onSelect?:
   const select = (dimension: ChartDimension) =>
     onSelect ? (value: string | number) => onSelect(selectionFilter(dimension, value)) : undefined;
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-      <FundingByYearChart data={charts.byYear} onSelect={onSelect} stale={stale} />
-      <ChartCard
-        dimension="country"
-        data={charts.byCountry}
+    <Stack gap="xs">
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <FundingByYearChart data={charts.byYear} onSelect={onSelect} stale={stale} />
+        <ChartCard
+          dimension="country"
+          data={charts.byCountry}
+          language={language}
+          onSelect={select('country')}
+          stale={stale}
+        />
+        <ChartCard
+          dimension="sector"
+          data={charts.bySector}
+          language={language}
+          onSelect={select('sector')}
+          stale={stale}
+        />
+        <ChartCard
+          dimension="funder"
+          data={charts.byFunder}
+          language={language}
+          onSelect={select('funder')}
+          stale={stale}
+        />
+      </SimpleGrid>
+      {/* The year chart counts every funding record once (countries and sectors split some). */}
+      <ChartNotes
+        series={charts.byYear.series}
+        rowsWithoutUsd={charts.byYear.rowsWithoutUsd}
+        interactive={Boolean(onSelect)}
         language={language}
-        onSelect={select('country')}
-        stale={stale}
       />
-      <ChartCard
-        dimension="sector"
-        data={charts.bySector}
-        language={language}
-        onSelect={select('sector')}
-        stale={stale}
-      />
-      <ChartCard
-        dimension="funder"
-        data={charts.byFunder}
-        language={language}
-        onSelect={select('funder')}
-        stale={stale}
-      />
-    </SimpleGrid>
+    </Stack>
   );
 }
 
-/** Funding by year alone (the overview shows it), amounts without a value year listed in its table. */
+/**
+ * Funding by year, amounts without a value year listed in its table. `standalone` (the overview) puts the
+ * notes in the card; in the grid they are shown once under all four charts.
+ */
 export function FundingByYearChart(props: {
   data: YearChartData;
   onSelect?: Select;
   stale?: boolean;
   headingOrder?: 3 | 4;
+  standalone?: boolean;
 }) {
-  const { data, onSelect, stale, headingOrder } = props;
+  const { data, onSelect, stale, headingOrder, standalone } = props;
   const language = useLanguage();
   const extra = useMemo(() => (data.undated ? [data.undated] : []), [data.undated]);
   return (
@@ -122,6 +135,16 @@ export function FundingByYearChart(props: {
       onSelect={onSelect ? (value) => onSelect(selectionFilter('year', value)) : undefined}
       stale={stale}
       headingOrder={headingOrder}
+      notes={
+        standalone && (
+          <ChartNotes
+            series={data.series}
+            rowsWithoutUsd={data.rowsWithoutUsd}
+            interactive={Boolean(onSelect)}
+            language={language}
+          />
+        )
+      }
     />
   );
 }

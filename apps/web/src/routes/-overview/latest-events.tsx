@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { countryName, DATE_PRECISION_CODES, type DatePrecision, EVENT_TYPES, label } from '@srt/shared/codes';
+import { Link } from '@tanstack/react-router';
 import type { inferOutput } from '@trpc/tanstack-react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../format.ts';
@@ -28,7 +29,7 @@ export function LatestEvents({ events, language, error, busy }: Props) {
           <Title order={3} size="h5" id="latest-events-title">
             {t('events.title')}
           </Title>
-          <Anchor href="/events" size="sm">
+          <Anchor size="sm" renderRoot={(props) => <Link to="/events" {...props} />}>
             {t('events.all')}
           </Anchor>
         </Group>

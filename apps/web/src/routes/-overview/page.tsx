@@ -1,4 +1,4 @@
-import { Button, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { fundingByYear } from '@srt/shared/charts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -49,9 +49,9 @@ export function OverviewPage() {
       <FilterNotice sanitize={sanitizeFilter} />
       <Group gap="sm" data-testid="overview-filter">
         <Text size="sm">{active > 0 ? t('filter.active', { count: active }) : t('filter.none')}</Text>
-        <Link to="/projects" search={true} style={{ fontSize: 'var(--mantine-font-size-sm)' }}>
+        <Anchor size="sm" renderRoot={(props) => <Link to="/projects" search={true} {...props} />}>
           {t('filter.change')}
-        </Link>
+        </Anchor>
         {active > 0 && (
           <Button variant="subtle" size="compact-sm" onClick={clearFilter}>
             {t('filter.clear')}
@@ -72,6 +72,7 @@ export function OverviewPage() {
             onSelect={patchFilter}
             stale={summary.isPlaceholderData}
             headingOrder={3}
+            standalone
           />
         ) : (
           !summary.isError && <Skeleton height={420} />
