@@ -1,3 +1,4 @@
+import { briefRouter } from './routers/brief.ts';
 import { eventRouter } from './routers/event.ts';
 import { fundingRouter } from './routers/funding.ts';
 import { organizationRouter } from './routers/organization.ts';
@@ -16,6 +17,7 @@ export const appRouter = router({
   source: sourceRouter,
   stats: statsRouter,
   reference: referenceRouter,
+  brief: briefRouter,
 });
 
 export type AppRouter = typeof appRouter;
