@@ -1,6 +1,7 @@
 import { briefRouter } from './routers/brief.ts';
 import { eventRouter } from './routers/event.ts';
 import { fundingRouter } from './routers/funding.ts';
+import { mapRouter } from './routers/map.ts';
 import { organizationRouter } from './routers/organization.ts';
 import { projectRouter } from './routers/project.ts';
 import { referenceRouter } from './routers/reference.ts';
@@ -16,6 +17,7 @@ export const appRouter = router({
   organization: organizationRouter,
   source: sourceRouter,
   stats: statsRouter,
+  map: mapRouter,
   reference: referenceRouter,
   brief: briefRouter,
 });
