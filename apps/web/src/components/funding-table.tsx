@@ -116,9 +116,9 @@ export function FundingTable({ rows, language, sources, initialRows = 25, captio
                 <Table.Td className={classes.numeric}>
                   <Text size="sm">{formatMoney(r.amount, r.currency, language)}</Text>
                   {r.priceBasis !== NOMINAL && (
-                    <Badge size="xs" variant="outline" color="grape" data-testid="price-basis">
+                    <Text size="xs" c="grape.8" data-testid="price-basis">
                       {priceBasisLabel(r.priceBasis, language)}
-                    </Badge>
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td className={classes.nowrap}>

@@ -1,4 +1,5 @@
-import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import '@mantine/core/styles/Spoiler.css';
+import { Anchor, Badge, Group, Spoiler, Stack, Text, Title } from '@mantine/core';
 import { ACTIVITY_STATUS, ATTRIBUTION_BASES, INITIATIVES, label } from '@srt/shared/codes';
 import { useTranslation } from 'react-i18next';
 import { isWebUrl, languageName } from '../../../components/language-name.ts';
@@ -63,9 +64,12 @@ export function ProjectHeader({ project: p, language }: Props) {
         )}
       </Group>
       {p.description && (
-        <Text size="sm" maw={900} style={{ whiteSpace: 'pre-line' }}>
-          {p.description}
-        </Text>
+        // Long descriptions (AidData's run to pages) fold; the whole text stays in the page.
+        <Spoiler maxHeight={120} showLabel={t('header.showMore')} hideLabel={t('header.showLess')} maw={900}>
+          <Text size="sm" style={{ whiteSpace: 'pre-line' }} data-testid="description">
+            {p.description}
+          </Text>
+        </Spoiler>
       )}
     </Stack>
   );
