@@ -25,7 +25,7 @@ const EXPECTED = new Set([
 
 export type ServerOptions = {
   database: Database;
-  env: Pick<Env, 'WEB_DIST'>;
+  env: Pick<Env, 'WEB_DIST' | 'TILE_URL'>;
   /** A pino logger (main.ts makes it; tests pass a silent one). */
   logger: FastifyBaseLogger;
 };
@@ -59,6 +59,9 @@ export async function buildServer({ database, env, logger }: ServerOptions): Pro
       return reply.code(503).send({ ok: false, db: database.kind, version: '' });
     }
   });
+
+  // What the web app needs to know of the configuration: the map's online tile layer, if any.
+  app.get('/api/config', async () => ({ tileUrl: env.TILE_URL ?? null }));
 
   await app.register(import('./export/route.ts'), { db: database.db });
   await registerWebApp(app, env.WEB_DIST);
