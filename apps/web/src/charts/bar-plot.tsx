@@ -69,7 +69,7 @@ export default function BarPlot(props: BarPlotProps) {
       <CartesianGrid strokeDasharray="3 3" vertical={layout === 'bars'} horizontal={layout === 'columns'} />
       {layout === 'bars' ? (
         <>
-          <XAxis type="number" tickFormatter={money} tick={AXIS_TICK} />
+          <XAxis type="number" tickFormatter={money} tick={AXIS_TICK} niceTicks="snap125" />
           <YAxis
             type="category"
             dataKey="name"
@@ -82,7 +82,7 @@ export default function BarPlot(props: BarPlotProps) {
       ) : (
         <>
           <XAxis dataKey="name" tick={AXIS_TICK} interval="preserveStartEnd" />
-          <YAxis tickFormatter={money} tick={AXIS_TICK} width={72} />
+          <YAxis tickFormatter={money} tick={AXIS_TICK} width={72} niceTicks="snap125" />
         </>
       )}
       <Tooltip
