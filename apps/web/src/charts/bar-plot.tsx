@@ -49,6 +49,9 @@ export default function BarPlot(props: BarPlotProps) {
   const bandSize = Math.max(24, series.length * 10 + 10);
   const height = layout === 'bars' ? rows.length * bandSize + 40 : 320;
   const canSelect = (index: number) => onSelectIndex !== undefined && selectable?.[index] === true;
+  const select = (index: number) => {
+    if (Number.isInteger(index) && canSelect(index)) onSelectIndex?.(index);
+  };
 
   return (
     <BarChart
@@ -59,11 +62,12 @@ export default function BarPlot(props: BarPlotProps) {
       responsive
       margin={{ top: 8, right: 16, bottom: 4, left: 8 }}
       barGap={1}
-      onClick={(state) => {
+      // A click on a bar is handled by the bar itself (below); a click elsewhere in a band (a bar too thin to
+      // hit) selects the band under the pointer, as the tooltip shows it.
+      onClick={(state, event) => {
+        if (event.target instanceof Element && event.target.closest('.recharts-bar-rectangle')) return;
         const index = state.activeTooltipIndex;
-        if (index === undefined || index === null) return;
-        const i = Number(index);
-        if (Number.isInteger(i) && canSelect(i)) onSelectIndex?.(i);
+        if (index !== undefined && index !== null) select(Number(index));
       }}
     >
       <CartesianGrid strokeDasharray="3 3" vertical={layout === 'bars'} horizontal={layout === 'columns'} />
@@ -129,6 +133,7 @@ export default function BarPlot(props: BarPlotProps) {
           // A tiny amount still gets a visible (and clickable) bar; no amount gets none.
           minPointSize={(value) => (value ? 2 : 0)}
           isAnimationActive={false}
+          onClick={(bar) => select(bar.originalDataIndex)}
         />
       ))}
     </BarChart>
