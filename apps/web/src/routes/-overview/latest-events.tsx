@@ -63,8 +63,12 @@ export function LatestEvents({ events, language, error, busy }: Props) {
                     {label(EVENT_TYPES, event.type, language)}
                   </Badge>
                 </Group>
-                {/* /events/$id is the events page's route; a plain link until it is registered. */}
-                <Anchor href={`/events/${event.id}`} size="sm" fw={500} lineClamp={2}>
+                <Anchor
+                  size="sm"
+                  fw={500}
+                  lineClamp={2}
+                  renderRoot={(props) => <Link to="/events/$id" params={{ id: event.id }} {...props} />}
+                >
                   {event.title}
                 </Anchor>
                 <Text size="xs" c="dimmed">
