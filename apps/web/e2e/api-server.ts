@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -50,7 +50,17 @@ export async function startApiServer(options: { databaseUrl?: string } = {}): Pr
   }
   const port = await freePort();
   const pgliteDir = options.databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'srt-e2e-pglite-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  // The server lists the built files when it starts: a copy keeps a rebuild of apps/web/dist during the
+  // test (another build in the same tree) from turning the page's chunks into 404s.
+  const distCopy = await mkdtemp(join(tmpdir(), 'srt-e2e-dist-'));
+  await cp(webDist, distCopy, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    WEB_DIST: distCopy,
+  };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else {
     delete env.DATABASE_URL;
@@ -87,6 +97,7 @@ export async function startApiServer(options: { databaseUrl?: string } = {}): Pr
       }
       process.off('exit', killOnExit);
       if (pgliteDir) await rm(pgliteDir, { recursive: true, force: true });
+      await rm(distCopy, { recursive: true, force: true });
     },
   };
 

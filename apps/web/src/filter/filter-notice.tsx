@@ -34,6 +34,7 @@ export function FilterNotice({ sanitize }: Props) {
       color="yellow"
       variant="light"
       title={t('filter.droppedTitle')}
+      styles={{ title: { color: '#7a4a00' } }}
       data-testid="filter-notice"
       withCloseButton
       closeButtonLabel={t('actions.close')}

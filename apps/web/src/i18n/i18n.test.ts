@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { i18next, initialLanguage, namespaces, resources, resourcesFrom } from './index.ts';
+import { i18next, initialLanguage, loadLanguage, namespaces, resourcesFrom } from './index.ts';
+
+// Every file of every language, as the app would end up with them.
+const resources = resourcesFrom(
+  import.meta.glob<Record<string, unknown>>('./*/*.json', { eager: true, import: 'default' }),
+);
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -47,7 +52,11 @@ describe('i18n resources', () => {
     expect(() => resourcesFrom({ './english/a.json': {} })).toThrow(/unexpected file/);
   });
 
-  it('uses Russian plural forms', () => {
+  it('fetches Russian on demand and uses its plural forms', async () => {
+    expect(i18next.hasResourceBundle('ru', 'common')).toBe(false);
+    await loadLanguage('ru');
+    expect(i18next.hasResourceBundle('ru', 'common')).toBe(true);
+    expect(i18next.hasResourceBundle('ru', 'projects')).toBe(true);
     const t = i18next.getFixedT('ru', 'common');
     expect(t('status.projects', { count: 1 })).toBe('1 проект');
     expect(t('status.projects', { count: 22 })).toBe('22 проекта');

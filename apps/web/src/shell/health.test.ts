@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { i18next } from '../i18n/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18next, loadLanguage } from '../i18n/index.ts';
 import { describeHealth, isHealth } from './health.ts';
 
 describe('isHealth', () => {
@@ -16,6 +16,7 @@ describe('isHealth', () => {
 });
 
 describe('describeHealth', () => {
+  beforeAll(() => loadLanguage('ru'));
   const en = i18next.getFixedT('en', 'common');
   const ru = i18next.getFixedT('ru', 'common');
   const health = { ok: true, db: 'pglite', version: '18.7' } as const;

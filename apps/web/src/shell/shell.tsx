@@ -31,7 +31,6 @@ export function Shell() {
     <AppShell
       header={{ height: 60 }}
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }}
-      footer={{ height: 34 }}
       padding="md"
     >
       <a className={classes.skip} href="#main">
@@ -68,9 +67,10 @@ export function Shell() {
       <AppShell.Main id="main">
         <Outlet />
       </AppShell.Main>
-      <AppShell.Footer px="md" py={6}>
+      {/* At the end of the page rather than fixed: the status matters when something is wrong, not always. */}
+      <footer className={classes.footer}>
         <StatusLine />
-      </AppShell.Footer>
+      </footer>
     </AppShell>
   );
 }

@@ -6,40 +6,29 @@ import { FundingCharts } from '../../charts/funding-charts.tsx';
 import { FilterNotice } from '../../filter/filter-notice.tsx';
 import { useProjectFilter } from '../../filter/use-project-filter.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { trpc, trpcClient } from '../../trpc.ts';
 import { FilterPanel } from './-filter-panel.tsx';
 import { ProjectTable } from './-project-table.tsx';
-import { nextSort, type ProjectSort, sanitizeProjectsSearch, sortOf } from './-search.ts';
+import { projectsQueries } from './-queries.ts';
+import { nextSort, type ProjectSort, sanitizeProjectsSearch } from './-search.ts';
 import { Totals } from './-totals.tsx';
 
-export const PAGE_SIZE = 50;
-
 /**
- * /projects: the filter panel, the totals of the whole filtered set, and the table. The list, the totals
- * and the facet counts are three independent queries on the same filter, so they run in parallel; each
- * keeps showing its previous result (dimmed) while the next one loads.
+ * /projects: the filter panel, the totals of the whole filtered set, and the table.
  */
 export function ProjectsPage() {
   const { t } = useTranslation('projects');
   const language = useLanguage();
   const search = useSearch({ from: '/projects/' });
   const navigate = useNavigate({ from: '/projects/' });
-  const { filter, patchFilter, clearFilter } = useProjectFilter();
-  const sort = sortOf(search);
+  const { patchFilter, clearFilter } = useProjectFilter();
+  const queries = projectsQueries(search);
+  const { filter, sort } = queries;
 
-  // Not `trpc.project.list.infiniteQueryOptions`: tRPC's infinite queries send their own `direction`
-  // ("forward") in the input, which collides with the list's sort direction. The key is tRPC's own.
-  const listInput = { filter, sort: sort.sort, direction: sort.direction, limit: PAGE_SIZE };
-  const list = useInfiniteQuery({
-    queryKey: trpc.project.list.infiniteQueryKey(listInput),
-    queryFn: ({ pageParam, signal }) =>
-      trpcClient.project.list.query({ ...listInput, cursor: pageParam }, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-    placeholderData: keepPreviousData,
-  });
-  const summary = useQuery(trpc.stats.summary.queryOptions(filter, { placeholderData: keepPreviousData }));
-  const facets = useQuery(trpc.project.facets.queryOptions(filter, { placeholderData: keepPreviousData }));
+  // Three independent queries on the same filter: they run in parallel (the route's loader has
+  // usually started them already), and each keeps its previous result on screen while the next loads.
+  const list = useInfiniteQuery({ ...queries.list, placeholderData: keepPreviousData });
+  const summary = useQuery({ ...queries.summary, placeholderData: keepPreviousData });
+  const facets = useQuery({ ...queries.facets, placeholderData: keepPreviousData });
 
   const rows = list.data?.pages.flatMap((p) => p.rows);
   const total = list.data?.pages[0]?.total;
@@ -102,7 +91,14 @@ export function ProjectsPage() {
         </Stack>
       ) : (
         <>
-          <ProjectTable rows={rows} sort={sort} onSort={onSort} language={language} stale={stale} />
+          <ProjectTable
+            rows={rows}
+            sort={sort}
+            onSort={onSort}
+            language={language}
+            stale={stale}
+            search={search}
+          />
           {list.isError && (
             <Alert color="red" role="alert" title={t('results.error', { message: list.error.message })}>
               <Button variant="light" color="red" onClick={() => void list.refetch()}>

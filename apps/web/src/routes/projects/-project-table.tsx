@@ -9,12 +9,13 @@ import {
   type SectorCategory,
   sectorCategoryOf,
 } from '@srt/shared/codes';
+import { Link } from '@tanstack/react-router';
 import type { inferOutput } from '@trpc/tanstack-react-query';
 import { useTranslation } from 'react-i18next';
 import { formatUsd } from '../../format.ts';
 import type { Language } from '../../i18n/index.ts';
 import type { trpc } from '../../trpc.ts';
-import type { ProjectSort, SortDirection } from './-search.ts';
+import type { ProjectSort, ProjectsSearch, SortDirection } from './-search.ts';
 import classes from './projects.module.css';
 
 export type ProjectRow = inferOutput<typeof trpc.project.list>['rows'][number];
@@ -26,12 +27,14 @@ type Props = {
   language: Language;
   /** Rows shown are the previous filter's while the new ones load. */
   stale: boolean;
+  /** The list's URL search: a project page opened from here keeps it (previous/next, back to the list). */
+  search: ProjectsSearch;
 };
 
 const MAX_LISTED = 3;
 
 /** The list of projects: a plain table (keyboard and screen-reader friendly), sortable where the API can. */
-export function ProjectTable({ rows, sort, onSort, language, stale }: Props) {
+export function ProjectTable({ rows, sort, onSort, language, stale, search }: Props) {
   const { t } = useTranslation('projects');
   const header = (column: ProjectSort | null, key: string, numeric = false) => {
     const text = t(`table.${key}`);
@@ -107,22 +110,22 @@ export function ProjectTable({ rows, sort, onSort, language, stale }: Props) {
                   ))}
                 </Table.Tr>
               ))
-            : rows.map((row) => <Row key={row.id} row={row} language={language} />)}
+            : rows.map((row) => <Row key={row.id} row={row} language={language} search={search} />)}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
   );
 }
 
-function Row({ row, language }: { row: ProjectRow; language: Language }) {
+function Row({ row, language, search }: { row: ProjectRow; language: Language; search: ProjectsSearch }) {
   const { t } = useTranslation('projects');
   const categories = [...new Set(row.sectors.map(sectorCategoryOf))];
   return (
     <Table.Tr data-testid="project-row" data-countries={row.countries.join(' ')} data-id={row.id}>
       <Table.Td className={classes.titleCell}>
-        <Text size="sm" fw={500} lang="en">
+        <Link to="/projects/$id" params={{ id: row.id }} search={search} className={classes.titleLink}>
           {row.title}
-        </Text>
+        </Link>
         {row.titleOriginal && row.titleOriginal !== row.title && (
           <Text size="xs" c="dimmed" lang={row.titleLanguage ?? undefined} lineClamp={2}>
             {row.titleOriginal}
@@ -142,8 +145,10 @@ function Row({ row, language }: { row: ProjectRow; language: Language }) {
             <Badge
               key={i.initiative}
               size="sm"
-              variant={i.basis === 'official' ? 'light' : 'outline'}
-              color={i.initiative === 'bri' ? 'red' : 'blue'}
+              variant="default"
+              className={classes.tag}
+              data-basis={i.basis}
+              leftSection={<span aria-hidden="true" className={classes.dot} data-initiative={i.initiative} />}
               title={i.basis === 'assessed' ? t('table.assessedHint') : undefined}
             >
               {t(`initiativeShort.${i.initiative}`, { defaultValue: i.initiative })}
@@ -172,14 +177,19 @@ function Row({ row, language }: { row: ProjectRow; language: Language }) {
         <Money usd={row.disbursedUsd} bases={row.priceBases} language={language} />
       </Table.Td>
       <Table.Td className={classes.numeric}>
-        <Badge
+        <Text
           size="sm"
-          variant="light"
-          color={row.qualityScore >= 67 ? 'green' : row.qualityScore >= 34 ? 'yellow' : 'gray'}
+          fw={600}
           title={t('table.qualityHint', { score: row.qualityScore })}
+          className={classes.quality}
         >
+          <span
+            aria-hidden="true"
+            className={classes.dot}
+            data-quality={row.qualityScore >= 67 ? 'high' : row.qualityScore >= 34 ? 'medium' : 'low'}
+          />
           {row.qualityScore}
-        </Badge>
+        </Text>
       </Table.Td>
     </Table.Tr>
   );

@@ -113,7 +113,7 @@ function FlowCard({
                 : formatUsd(total.nominal, language, 'compact')}
           </Text>
           {constantOnly ? (
-            <Text size="xs" c="orange.9">
+            <Text size="xs" c="#a63c06">
               {t('totals.constantOnly', { year: total.constant[0]?.year })}
             </Text>
           ) : (
@@ -124,7 +124,7 @@ function FlowCard({
             )
           )}
           {total.constant.slice(constantOnly ? 1 : 0).map((c) => (
-            <Text key={c.year} size="xs" c="orange.9" data-constant={c.year}>
+            <Text key={c.year} size="xs" c="#a63c06" data-constant={c.year}>
               {t('totals.constant', { amount: formatUsd(c.usd, language, 'compact'), year: c.year })}
             </Text>
           ))}

@@ -1,9 +1,19 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { searchValidator } from '../../filter/dropped.ts';
 import { ProjectsPage } from './-page.tsx';
+import { projectsQueries } from './-queries.ts';
 import { sanitizeProjectsSearch } from './-search.ts';
 
 export const Route = createFileRoute('/projects/')({
   validateSearch: searchValidator(sanitizeProjectsSearch),
+  loaderDeps: ({ search }) => search,
+  // Start the page's three queries without waiting for them (nor for the page's code): the page shows
+  // its skeletons at once and the data arrives in parallel.
+  loader: ({ context: { queryClient }, deps }) => {
+    const queries = projectsQueries(deps);
+    void queryClient.prefetchInfiniteQuery(queries.list);
+    void queryClient.prefetchQuery(queries.summary);
+    void queryClient.prefetchQuery(queries.facets);
+  },
   component: ProjectsPage,
 });
