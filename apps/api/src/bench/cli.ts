@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createDb } from '@srt/db/client';
 import { pino } from 'pino';
@@ -80,6 +80,7 @@ try {
     iterations,
     warmup,
     budgetSeconds: budget,
+    loadBefore: loadavg()[0]?.toFixed(1) ?? '',
   };
   write(
     `${meta.database} · ${meta.projects.toLocaleString('en-US')} projects, ${meta.funding.toLocaleString('en-US')} funding rows, ${meta.events.toLocaleString('en-US')} events`,
@@ -143,9 +144,14 @@ try {
     );
   }
   write();
+  const loadAfter = loadavg()[0]?.toFixed(1) ?? '';
+  write(`Load average (1 min) before ${meta.loadBefore}, after ${loadAfter} on ${cpus().length} cores.`);
   write('Times in ms. Goal: HTTP / direct ≤ 1.5; 10× the data ≤ 1.5× the latency.');
   if (values.json) {
-    writeFileSync(values.json, `${JSON.stringify({ meta, results } satisfies Report, null, 2)}\n`);
+    writeFileSync(
+      values.json,
+      `${JSON.stringify({ meta: { ...meta, loadAfter }, results } satisfies Report, null, 2)}\n`,
+    );
     write(`Wrote ${values.json}`);
   }
 } catch (error) {
