@@ -1,7 +1,10 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ComingSoon } from '../../components/route-states.tsx';
+import { searchValidator } from '../../filter/dropped.ts';
+import { MapPage } from './-page.tsx';
+import { sanitizeMapSearch } from './-search.ts';
 
-// The map arrives with its own issue (Leaflet, offline shapes); it must stay out of the first load.
+// The route file is split into its own lazy chunk (autoCodeSplitting); Leaflet loads with the map itself.
 export const Route = createFileRoute('/map/')({
-  component: () => <ComingSoon section="map" />,
+  validateSearch: searchValidator(sanitizeMapSearch),
+  component: MapPage,
 });
