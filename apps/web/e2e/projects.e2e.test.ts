@@ -96,6 +96,18 @@ describe(`/projects served by the API (${target})`, () => {
   it('filters by Tajikistan through the panel; the URL holds it, every row is Tajik, reload keeps it', async () => {
     const page = await open('/projects');
     await settledRows(page);
+    // Every tRPC call after the change: when it was sent and when its answer came back.
+    const calls: { procedures: string[]; sent: number; done?: number }[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!url.pathname.startsWith('/trpc/')) return;
+      const call = { procedures: url.pathname.slice('/trpc/'.length).split(','), sent: Date.now() };
+      calls.push(call);
+      void request.response().then(async (response) => {
+        await response?.finished();
+        Object.assign(call, { done: Date.now() });
+      });
+    });
     const countries = page.getByRole('combobox', { name: 'Country' });
     await countries.click();
     await page.getByRole('option', { name: /Tajikistan/ }).click();
@@ -109,6 +121,17 @@ describe(`/projects served by the API (${target})`, () => {
       .getByTestId('project-row')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-countries') ?? ''));
     for (const codes of tags) expect(codes.split(' ')).toContain('TJ');
+
+    // The list, the totals and the facet counts were all asked for before any of them answered: no
+    // waterfall (httpBatchLink usually sends them in one request).
+    const wanted = ['project.list', 'stats.summary', 'project.facets'];
+    const relevant = calls.filter((c) => c.procedures.some((p) => wanted.includes(p)));
+    for (const procedure of wanted) expect(relevant.some((c) => c.procedures.includes(procedure))).toBe(true);
+    const firstAnswer = Math.min(...relevant.map((c) => c.done ?? Number.POSITIVE_INFINITY));
+    for (const procedure of wanted) {
+      const sent = Math.min(...relevant.filter((c) => c.procedures.includes(procedure)).map((c) => c.sent));
+      expect(sent, procedure).toBeLessThanOrEqual(firstAnswer);
+    }
     await poll(() => page.getByTestId('result-count').textContent()).toMatch(new RegExp(`^${expected} `));
 
     await page.reload();
