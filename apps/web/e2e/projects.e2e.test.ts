@@ -174,6 +174,36 @@ describe(`/projects served by the API (${target})`, () => {
     await page.close();
   });
 
+  it('loads more rows, filters by years, shows the empty state and clears the filters', async () => {
+    const page = await open('/projects');
+    const rows = await settledRows(page);
+    const total = await apiTotal(server, {});
+    if (total > 50) {
+      await page.getByTestId('load-more').click();
+      await poll(() => rows.count()).toBe(Math.min(total, 100));
+      const ids = await rows.evaluateAll((r) => r.map((row) => row.getAttribute('data-id')));
+      expect(new Set(ids).size).toBe(ids.length); // the second page repeats nothing
+    }
+
+    await page.getByRole('textbox', { name: 'From year' }).fill('2015');
+    await page.keyboard.press('Enter');
+    await poll(() => urlFilter(page)).toEqual({ yearFrom: 2015 });
+    const fromTotal = await apiTotal(server, { yearFrom: 2015 });
+    await poll(() => page.getByTestId('result-count').textContent()).toMatch(
+      new RegExp(`^${fromTotal.toLocaleString('en')} `),
+    );
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill('zzqx no such project');
+    await page.getByTestId('empty-state').waitFor();
+    await page.getByTestId('empty-state').getByRole('button', { name: 'Clear filters' }).click();
+    await poll(() => urlFilter(page)).toEqual({});
+    await poll(() => page.getByTestId('result-count').textContent()).toMatch(
+      new RegExp(`^${total.toLocaleString('en')} `),
+    );
+    expect(await page.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('');
+    await page.close();
+  });
+
   it('opens a project from the list, keeping the list in the project page URL', async () => {
     const page = await open(`/projects?countries=${encodeURIComponent('["TJ"]')}`);
     const rows = await settledRows(page);
