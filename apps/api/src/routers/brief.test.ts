@@ -56,26 +56,14 @@ const expectedProjects = (country: string, filter: ProjectFilter = {}) =>
   );
 
 describe('brief.country', () => {
-  it('counts the same projects as stats.summary for the country, and puts them in their regions', async () => {
+  it('counts the same projects as stats.summary for the country', async () => {
     for (const country of ['AZ', 'TJ', 'TM', 'UZ'] as const) {
       const brief = await api.caller.brief.country({ country });
       const summary = await api.caller.stats.summary({ countries: [country] });
       expect(brief.country).toBe(country);
       expect(brief.projects, country).toBe(summary.counts.projects);
       expect(brief.projects, country).toBe(expectedProjects(country).length);
-      const located = brief.regions.reduce((sum, r) => sum + r.projects, 0);
-      expect(brief.withoutRegion + located, country).toBe(brief.projects); // one region per project here
     }
-    // Tashkent's exact point is in UZ.TK; Andijan's point has no region recorded; the AZ location of the
-    // regional project is country-level; Gəncə is located to its admin-1 region.
-    expect((await api.caller.brief.country({ country: 'UZ' })).regions).toEqual([
-      { code: 'UZ.TK', projects: 1 },
-    ]);
-    expect((await api.caller.brief.country({ country: 'AZ' })).regions).toEqual([
-      { code: 'AZ.GA', projects: 1 },
-    ]);
-    // The TJ location of the regional project is a point far outside the country, with no region.
-    expect((await api.caller.brief.country({ country: 'TJ' })).regions).toEqual([]);
   });
 
   it('applies the URL filter, with the country fixed by the path', async () => {
@@ -84,13 +72,17 @@ describe('brief.country', () => {
     const summary = await api.caller.stats.summary({ ...filter, countries: ['AZ'] });
     expect(brief.projects).toBe(summary.counts.projects);
     expect(brief.projects).toBe(expectedProjects('AZ', filter).length);
-    const assessed = await api.caller.brief.country({
+    const official = await api.caller.brief.country({
       country: 'AZ',
       filter: { initiatives: ['bri'], initiativeBasis: 'official' },
     });
-    expect(assessed.regions).toEqual([]); // Gəncə's BRI label is assessed, not official
+    // Gəncə's BRI label is assessed, not official: only the regional project (which cites the UNIDO news).
+    expect(official.projects).toBe(
+      expectedProjects('AZ', { initiatives: ['bri'], initiativeBasis: 'official' }).length,
+    );
+    expect(official.sources.items.map((s) => s.kind)).toEqual(['news']);
     const none = await api.caller.brief.country({ country: 'TM', filter: { q: 'no such project anywhere' } });
-    expect(none).toMatchObject({ projects: 0, regions: [], withoutRegion: 0 });
+    expect(none.projects).toBe(0);
     expect(none.sources).toEqual({ groups: [], items: [], itemTotal: 0 });
     expect(none.asOf.updatedAt).toBeNull();
   });

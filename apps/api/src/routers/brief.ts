@@ -14,7 +14,7 @@ export const countryBriefInputSchema = z.object({
 });
 
 export const briefRouter = router({
-  /** Regions, sources and "as of" dates of a country brief (figures: stats.summary; events: event.list). */
+  /** Sources and "as of" dates of a country brief (figures: stats.summary, regions: map.summary, events: event.list). */
   country: publicProcedure
     .input(countryBriefInputSchema)
     .query(({ ctx, input }) => countryBrief(ctx.db, input)),

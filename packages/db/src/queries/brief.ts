@@ -4,7 +4,7 @@ import type { Db } from '../client.ts';
 import { projectFilterWhere } from './filter.ts';
 
 /** Sources listed one by one in a brief (news, official texts, datasets other than IATI files). */
-export const BRIEF_SOURCE_ITEMS = 8;
+export const BRIEF_SOURCE_ITEMS = 4;
 
 export type BriefSourceGroup = {
   /** `iati-files`: the IATI activity files (one per publisher); `documents`: documents the records link. */
@@ -27,11 +27,9 @@ export type BriefSourceItem = {
 };
 
 /**
- * What a country brief needs beyond `stats.summary` and `event.list`, for the projects the shared filter
- * selects in one country (`filter.countries` is replaced by `country`):
- * - `regions`: projects per admin-1 region (Natural Earth `code_hasc`) — a project counts once in every
- *   region where it has a trusted location (any precision with a region; locations with a problem are
- *   left out); `withoutRegion`: the projects with no such location (country-wide or not yet located);
+ * What a country brief needs beyond `stats.summary`, `map.summary` (its regions) and `event.list`, for the
+ * projects the shared filter selects in one country (`filter.countries` is replaced by `country`):
+ * - `projects`: how many (the same count as `stats.summary`);
  * - `sources`: what the figures rest on — the sources cited by the projects or their live funding rows,
  *   IATI files and linked documents summed up as groups, the others listed (most-cited first);
  * - `asOf`: when the data was last changed (newest update of the projects and their funding rows), the
@@ -51,19 +49,8 @@ export async function countryBrief(db: Db, params: { country: string; filter: Pr
   const groupOf = sql`case when s.external_ref like 'iati-file:%' then 'iati-files'
     when s.kind = 'document' then 'documents' end`;
 
-  const regions = db.execute<{ code: string; projects: number }>(sql`
-    select l.admin1_code as code, count(distinct l.project_id)::int as projects
-    from locations l
-    where l.project_id in (${matched}) and l.country = ${country}
-      and l.admin1_code is not null and l.problem is null
-    group by l.admin1_code
-    order by l.admin1_code`);
-  const counts = db.execute<{ projects: number; without_region: number }>(sql`
-    select count(*)::int as projects,
-      count(*) filter (where not exists (
-        select 1 from locations l where l.project_id = projects.id and l.country = ${country}
-          and l.admin1_code is not null and l.problem is null))::int as without_region
-    from projects where ${where}`);
+  const counts = db.execute<{ projects: number }>(sql`
+    select count(*)::int as projects from projects where ${where}`);
   const groups = db.execute<{
     grp: BriefSourceGroup['group'];
     sources: number;
@@ -107,20 +94,12 @@ export async function countryBrief(db: Db, params: { country: string; filter: Pr
       ((select max(r.finished_at) from import_runs r where r.status = 'succeeded' and not r.dry_run)
         at time zone 'UTC')::date::text as last_import`);
 
-  const [regionRows, countRows, groupRows, itemRows, asOfRows] = await Promise.all([
-    regions,
-    counts,
-    groups,
-    items,
-    asOf,
-  ]);
+  const [countRows, groupRows, itemRows, asOfRows] = await Promise.all([counts, groups, items, asOf]);
   const countRow = countRows.rows[0];
   const asOfRow = asOfRows.rows[0];
   return {
     country,
     projects: Number(countRow?.projects ?? 0),
-    regions: regionRows.rows.map((r) => ({ code: r.code, projects: Number(r.projects) })),
-    withoutRegion: Number(countRow?.without_region ?? 0),
     sources: {
       groups: groupRows.rows.map(
         (g): BriefSourceGroup => ({
