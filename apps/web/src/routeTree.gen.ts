@@ -10,6 +10,8 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as CountriesIndexRouteImport } from './routes/countries/index'
+import { Route as CountriesIsoRouteImport } from './routes/countries/$iso'
 import { Route as EventsIndexRouteImport } from './routes/events/index'
 import { Route as EventsIdRouteImport } from './routes/events/$id'
 import { Route as MapIndexRouteImport } from './routes/map/index'
@@ -19,6 +21,16 @@ import { Route as ProjectsIdRouteImport } from './routes/projects/$id'
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const CountriesIndexRoute = CountriesIndexRouteImport.update({
+  id: '/countries/',
+  path: '/countries/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const CountriesIsoRoute = CountriesIsoRouteImport.update({
+  id: '/countries/$iso',
+  path: '/countries/$iso',
   getParentRoute: () => rootRouteImport,
 } as any)
 const EventsIndexRoute = EventsIndexRouteImport.update({
@@ -49,16 +61,20 @@ const ProjectsIdRoute = ProjectsIdRouteImport.update({
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/countries/$iso': typeof CountriesIsoRoute
   '/events/$id': typeof EventsIdRoute
   '/projects/$id': typeof ProjectsIdRoute
+  '/countries/': typeof CountriesIndexRoute
   '/events/': typeof EventsIndexRoute
   '/map/': typeof MapIndexRoute
   '/projects/': typeof ProjectsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/countries/$iso': typeof CountriesIsoRoute
   '/events/$id': typeof EventsIdRoute
   '/projects/$id': typeof ProjectsIdRoute
+  '/countries': typeof CountriesIndexRoute
   '/events': typeof EventsIndexRoute
   '/map': typeof MapIndexRoute
   '/projects': typeof ProjectsIndexRoute
@@ -66,8 +82,10 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/countries/$iso': typeof CountriesIsoRoute
   '/events/$id': typeof EventsIdRoute
   '/projects/$id': typeof ProjectsIdRoute
+  '/countries/': typeof CountriesIndexRoute
   '/events/': typeof EventsIndexRoute
   '/map/': typeof MapIndexRoute
   '/projects/': typeof ProjectsIndexRoute
@@ -75,14 +93,31 @@ export interface FileRoutesById {
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
-    '/' | '/events/$id' | '/projects/$id' | '/events/' | '/map/' | '/projects/'
+    | '/'
+    | '/countries/$iso'
+    | '/events/$id'
+    | '/projects/$id'
+    | '/countries/'
+    | '/events/'
+    | '/map/'
+    | '/projects/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/events/$id' | '/projects/$id' | '/events' | '/map' | '/projects'
+  to:
+    | '/'
+    | '/countries/$iso'
+    | '/events/$id'
+    | '/projects/$id'
+    | '/countries'
+    | '/events'
+    | '/map'
+    | '/projects'
   id:
     | '__root__'
     | '/'
+    | '/countries/$iso'
     | '/events/$id'
     | '/projects/$id'
+    | '/countries/'
     | '/events/'
     | '/map/'
     | '/projects/'
@@ -90,8 +125,10 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  CountriesIsoRoute: typeof CountriesIsoRoute
   EventsIdRoute: typeof EventsIdRoute
   ProjectsIdRoute: typeof ProjectsIdRoute
+  CountriesIndexRoute: typeof CountriesIndexRoute
   EventsIndexRoute: typeof EventsIndexRoute
   MapIndexRoute: typeof MapIndexRoute
   ProjectsIndexRoute: typeof ProjectsIndexRoute
@@ -104,6 +141,20 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/countries/': {
+      id: '/countries/'
+      path: '/countries'
+      fullPath: '/countries/'
+      preLoaderRoute: typeof CountriesIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/countries/$iso': {
+      id: '/countries/$iso'
+      path: '/countries/$iso'
+      fullPath: '/countries/$iso'
+      preLoaderRoute: typeof CountriesIsoRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/events/': {
@@ -146,8 +197,10 @@ declare module '@tanstack/react-router' {
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  CountriesIsoRoute: CountriesIsoRoute,
   EventsIdRoute: EventsIdRoute,
   ProjectsIdRoute: ProjectsIdRoute,
+  CountriesIndexRoute: CountriesIndexRoute,
   EventsIndexRoute: EventsIndexRoute,
   MapIndexRoute: MapIndexRoute,
   ProjectsIndexRoute: ProjectsIndexRoute,
