@@ -4,7 +4,7 @@ import type { Db } from '../client.ts';
 import { projectFilterWhere } from './filter.ts';
 
 /** Sources listed one by one in a brief (news, official texts, datasets other than IATI files). */
-export const BRIEF_SOURCE_ITEMS = 4;
+export const BRIEF_SOURCE_ITEMS = 3;
 
 export type BriefSourceGroup = {
   /** `iati-files`: the IATI activity files (one per publisher); `documents`: documents the records link. */

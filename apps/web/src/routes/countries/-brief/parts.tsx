@@ -159,7 +159,11 @@ export function TopTableView(props: { kind: 'sector' | 'funder'; table: TopTable
   const { kind, table, language } = props;
   const { t } = useTranslation('brief');
   if (table.rows.length === 0 || table.flows.length === 0)
-    return <p className={`${classes.small} ${classes.muted}`}>{t('top.none')}</p>;
+    return (
+      <p className={`${classes.small} ${classes.muted}`} style={{ margin: 0 }}>
+        {t('top.none')}
+      </p>
+    );
   const name = (row: TopRow) => {
     if (row.isOther) return t('top.other', { count: row.otherCount });
     if (row.key === null) return kind === 'sector' ? t('top.noSector') : t('top.noFunder');
@@ -203,21 +207,26 @@ const precisionOf = (value: string): DatePrecision =>
 
 export function EventList({ events, language }: { events: readonly EventRow[]; language: Language }) {
   const { t } = useTranslation('brief');
-  if (events.length === 0) return <p className={`${classes.small} ${classes.muted}`}>{t('events.none')}</p>;
+  if (events.length === 0)
+    return (
+      <p className={`${classes.small} ${classes.muted}`} style={{ margin: 0 }}>
+        {t('events.none')}
+      </p>
+    );
   return (
     <ol className={classes.list} data-testid="brief-events">
       {events.map((event) => (
-        <li key={event.id}>
+        <li key={event.id} className={classes.clamp1}>
+          <time dateTime={event.date}>
+            {formatDate(event.date, language, precisionOf(event.datePrecision))}
+          </time>
           <span className={classes.muted}>
-            <time dateTime={event.date}>
-              {formatDate(event.date, language, precisionOf(event.datePrecision))}
-            </time>
             {' · '}
             {label(EVENT_TYPES, event.type, language)}
-            {event.placeName ? ` · ${event.placeName}` : ''}
+            {event.placeName ? `, ${event.placeName}` : ''}
+            {' · '}
           </span>
-          <br />
-          <Link to="/events/$id" params={{ id: event.id }} className={`${classes.link} ${classes.clamp1}`}>
+          <Link to="/events/$id" params={{ id: event.id }} className={classes.link}>
             {event.title}
           </Link>
         </li>
@@ -230,7 +239,11 @@ export function EventList({ events, language }: { events: readonly EventRow[]; l
 export function SourceSummary({ sources, language }: { sources: Brief['sources']; language: Language }) {
   const { t } = useTranslation('brief');
   if (sources.groups.length === 0 && sources.items.length === 0)
-    return <p className={`${classes.small} ${classes.muted}`}>{t('sources.none')}</p>;
+    return (
+      <p className={`${classes.small} ${classes.muted}`} style={{ margin: 0 }}>
+        {t('sources.none')}
+      </p>
+    );
   const more = sources.itemTotal - sources.items.length;
   return (
     <ul className={classes.list} data-testid="brief-sources">
@@ -239,28 +252,25 @@ export function SourceSummary({ sources, language }: { sources: Brief['sources']
           {t(`sources.${g.group}`, {
             count: g.sources,
             publishers: t('sources.publishers', { count: g.publishers }),
-            projects: t('sources.projects', { count: g.projects }),
-            projectCount: g.projects,
+            cited: t('sources.cited', { count: g.projects }),
           })}
         </li>
       ))}
       {sources.items.map((s) => (
-        <li key={s.id}>
-          <span className={classes.clamp1} title={s.title}>
-            {s.url ? (
-              <a href={s.url} className={classes.link} rel="noreferrer" target="_blank">
-                {s.title}
-              </a>
-            ) : (
-              <strong style={{ fontWeight: 500 }}>{s.title}</strong>
-            )}
-            <span className={classes.muted}>
-              {[s.publisher, s.publishedDate ? formatDate(s.publishedDate, language) : null]
-                .filter(Boolean)
-                .map((part) => ` · ${part}`)
-                .join('')}
-              {` · ${t('sources.projects', { count: s.projects })}`}
-            </span>
+        <li key={s.id} className={classes.clamp1} title={s.title}>
+          {t('sources.projects', { count: s.projects })}:{' '}
+          {s.url ? (
+            <a href={s.url} className={classes.link} rel="noreferrer" target="_blank">
+              {s.title}
+            </a>
+          ) : (
+            <strong style={{ fontWeight: 500 }}>{s.title}</strong>
+          )}
+          <span className={classes.muted}>
+            {[s.publisher, s.publishedDate ? formatDate(s.publishedDate, language) : null]
+              .filter(Boolean)
+              .map((part) => ` · ${part}`)
+              .join('')}
           </span>
         </li>
       ))}
