@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { sectionFor, sections } from './navigation.ts';
 
 describe('sectionFor', () => {
-  it('has the four sections in order', () => {
-    expect(sections.map((s) => s.key)).toEqual(['overview', 'projects', 'events', 'map']);
+  it('has the sections in order', () => {
+    expect(sections.map((s) => s.key)).toEqual(['overview', 'projects', 'events', 'map', 'countries']);
   });
 
   it('finds the section of a path and its sub-paths', () => {
+    expect(sectionFor('/countries/UZ').key).toBe('countries');
     expect(sectionFor('/').key).toBe('overview');
     expect(sectionFor('/projects').key).toBe('projects');
     expect(sectionFor('/projects/0b4f').key).toBe('projects');

@@ -4,6 +4,7 @@ export const sections = [
   { path: '/projects', key: 'projects' },
   { path: '/events', key: 'events' },
   { path: '/map', key: 'map' },
+  { path: '/countries', key: 'countries' },
 ] as const;
 
 export type Section = (typeof sections)[number];
