@@ -2,8 +2,8 @@ import type { DecodedPoints } from '@srt/shared/map-points';
 import L from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { useMap } from 'react-leaflet';
-import classes from './cluster-layer.module.css';
-import { buildClusterIndex, clusterSize, clustersInView, type DrawnPin, expansionZoom } from './clusters.ts';
+import { createClusterDrawer } from './cluster-draw.ts';
+import { buildClusterIndex, type DrawnPin } from './clusters.ts';
 
 /**
  * The exact/near pins, clustered (put it inside a `MapContainer`). Data in as props: the decoded
@@ -11,7 +11,8 @@ import { buildClusterIndex, clusterSize, clustersInView, type DrawnPin, expansio
  * that; a cluster zooms in when clicked (or Enter when focused), a pin calls `onPin`.
  *
  * Performance marks (read by apps/web/bench): `map:index` (index built from new points), `map:drawn`
- * (new points → first clusters drawn), `map:recluster` (each pan or zoom → clusters redrawn).
+ * (new points → first clusters drawn), `map:recluster` (each pan or zoom → clusters redrawn; its detail
+ * says how many marks are shown and how long the clustering itself took).
  */
 type Props = {
   points: DecodedPoints;
@@ -21,22 +22,6 @@ type Props = {
   describeCluster: (count: number) => string;
   /** Leaflet pane the pins and clusters are drawn in (above the polygons). */
   pane?: string;
-};
-
-const EXACT: L.CircleMarkerOptions = {
-  radius: 5,
-  color: '#ffffff',
-  weight: 1.5,
-  fillColor: '#c92a2a',
-  fillOpacity: 1,
-};
-const NEAR: L.CircleMarkerOptions = {
-  radius: 7,
-  color: '#862e9c',
-  weight: 1.5,
-  dashArray: '3 2',
-  fillColor: '#e599f7',
-  fillOpacity: 0.55,
 };
 
 export function ClusterLayer({ points, onPin, describeCluster, pane = 'markerPane' }: Props) {
@@ -53,46 +38,16 @@ export function ClusterLayer({ points, onPin, describeCluster, pane = 'markerPan
 
   useEffect(() => {
     const group = L.layerGroup([], { pane }).addTo(map);
+    const drawer = createClusterDrawer(map, group, index, points, {
+      pane,
+      onPin: latest.current.onPin && ((pin) => latest.current.onPin?.(pin)),
+      describeCluster: (count) => latest.current.describeCluster(count),
+    });
     let first = true;
     const draw = () => {
-      performance.mark('map:recluster:start');
-      const view = map.getBounds();
-      const drawn = clustersInView(
-        index,
-        points,
-        [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()],
-        map.getZoom(),
-      );
-      group.clearLayers();
-      for (const item of drawn) {
-        if (item.kind === 'cluster') {
-          const size = clusterSize(item.count);
-          const label = document.createElement('span');
-          label.textContent =
-            item.count >= 1000 ? `${Math.round(item.count / 100) / 10}k` : String(item.count);
-          const marker = L.marker([item.lat, item.lon], {
-            pane,
-            icon: L.divIcon({ html: label, className: classes.cluster, iconSize: [size, size] }),
-            title: latest.current.describeCluster(item.count),
-            keyboard: true,
-            riseOnHover: true,
-          });
-          marker.on('click', () => map.setView([item.lat, item.lon], expansionZoom(index, item.id)));
-          marker.on('add', () =>
-            marker.getElement()?.setAttribute('aria-label', latest.current.describeCluster(item.count)),
-          );
-          group.addLayer(marker);
-        } else {
-          const pin = L.circleMarker([item.lat, item.lon], {
-            pane,
-            ...(item.near ? NEAR : EXACT),
-            interactive: latest.current.onPin !== undefined,
-          });
-          pin.on('click', () => latest.current.onPin?.(item));
-          group.addLayer(pin);
-        }
-      }
-      performance.measure('map:recluster', 'map:recluster:start');
+      const start = performance.now();
+      const detail = drawer.draw();
+      performance.measure('map:recluster', { start, end: performance.now(), detail });
       if (first) {
         first = false;
         // Measured when the browser has painted what was drawn.
