@@ -107,7 +107,7 @@ describe(`funding charts and overview served by the API (${target})`, () => {
     expect(shown).toBeLessThanOrEqual(8);
     expect(await events.first().getByRole('link').getAttribute('href')).toMatch(/^\/events\/[0-9a-f-]{36}$/);
 
-    await page.getByText("Map — coming with the officials' map.").waitFor();
+    await page.getByTestId('overview-map').waitFor();
     await mkdir(screenshots, { recursive: true });
     await page.screenshot({ path: `${screenshots}overview-${target}.png`, fullPage: true });
     await yearChart.screenshot({ path: `${screenshots}chart-year-${target}.png` });
