@@ -6,6 +6,7 @@ import { FundingCharts } from '../../charts/funding-charts.tsx';
 import { FilterNotice } from '../../filter/filter-notice.tsx';
 import { useProjectFilter } from '../../filter/use-project-filter.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
+import { ExportMenu } from './-export-menu.tsx';
 import { FilterPanel } from './-filter-panel.tsx';
 import { ProjectTable } from './-project-table.tsx';
 import { projectsQueries } from './-queries.ts';
@@ -72,6 +73,7 @@ export function ProjectsPage() {
             </Text>
           </Group>
         )}
+        <ExportMenu filter={filter} />
       </Group>
       {list.isError && !rows ? (
         <Alert color="red" role="alert" title={t('results.error', { message: list.error.message })}>
