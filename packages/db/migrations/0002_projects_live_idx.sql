@@ -1,0 +1,1 @@
+CREATE INDEX "projects_live_idx" ON "projects" USING btree ("id","start_year","end_year") WHERE "projects"."deleted_at" is null;
