@@ -33,7 +33,13 @@ describe(`app shell served by the API (${target})`, () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Silk Road Tracker');
 
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Overview', 'Projects', 'Events', 'Map', 'Country briefs']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Overview',
+      'Projects',
+      'Events',
+      'Map',
+      'Country briefs',
+    ]);
 
     const status = page.locator('footer [role="status"][data-state="ok"]');
     await status.waitFor({ timeout: 30_000 });
