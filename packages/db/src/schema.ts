@@ -104,9 +104,7 @@ export const projects = pgTable(
   },
   (t) => [
     // Serves the total count of the unfiltered list: an index-only scan of live projects, not the table.
-    index('projects_live_idx')
-      .on(t.id, t.startYear, t.endYear)
-      .where(sql`${t.deletedAt} is null`),
+    index('projects_live_idx').on(t.id, t.startYear, t.endYear).where(sql`${t.deletedAt} is null`),
     index('projects_start_year_idx').on(t.startYear),
     index('projects_status_idx').on(t.status),
     index('projects_quality_idx').on(t.qualityScore),
