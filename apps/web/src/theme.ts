@@ -1,4 +1,43 @@
-import { type CSSVariablesResolver, createTheme } from '@mantine/core';
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  defaultVariantColorsResolver,
+  parseThemeColor,
+  type VariantColorsResolver,
+} from '@mantine/core';
+
+/**
+ * Mantine's coloured variants fail WCAG AA (4.5:1) for small text: white on a filled red/orange/green/teal
+ * (shade 6: 2.5–3.6:1), and the text of light and outline badges (shade 6 on white or a 10 % tint). For
+ * theme colours without an explicit shade, filled backgrounds and light/outline/subtle text are darkened
+ * (the colour's shade 8 or 9 mixed with black), so every colour passes; an explicit shade (`red.9`) or a
+ * CSS colour is left as given.
+ */
+const darken = (color: string, shade: number, black: number) =>
+  `color-mix(in srgb, var(--mantine-color-${color}-${shade}), black ${black}%)`;
+
+export const variantColorResolver: VariantColorsResolver = (input) => {
+  const base = defaultVariantColorsResolver(input);
+  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  if (!parsed.isThemeColor || parsed.shade !== undefined || parsed.color === 'dark') return base;
+  const c = parsed.color;
+  switch (input.variant) {
+    case 'filled':
+      return {
+        ...base,
+        background: darken(c, 8, 25),
+        hover: darken(c, 9, 30),
+        color: 'var(--mantine-color-white)',
+      };
+    case 'light':
+    case 'subtle':
+      return { ...base, color: darken(c, 9, 30) };
+    case 'outline':
+      return { ...base, color: darken(c, 9, 30), border: `1px solid ${darken(c, 9, 10)}` };
+    default:
+      return base;
+  }
+};
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -6,6 +45,7 @@ export const theme = createTheme({
   // Keyboard focus is always visible; mouse clicks do not leave a ring.
   focusRing: 'auto',
   defaultRadius: 'sm',
+  variantColorResolver,
 });
 
 /**
