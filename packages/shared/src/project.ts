@@ -18,7 +18,14 @@ import {
 } from './common.ts';
 import { projectFilterSchema } from './filter.ts';
 
-export const PROJECT_SORTS = ['title', 'startYear', 'updatedAt', 'quality'] as const;
+export const PROJECT_SORTS = [
+  'title',
+  'startYear',
+  'updatedAt',
+  'quality',
+  'committed',
+  'disbursed',
+] as const;
 export const projectSortSchema = z.enum(PROJECT_SORTS);
 
 export const projectListInputSchema = z.object({

@@ -209,6 +209,24 @@ describe('project.list pagination', () => {
     }
   }
 
+  it('orders by committed or disbursed USD, projects without any last in both directions', async () => {
+    for (const [sort, field] of [
+      ['committed', 'committedUsd'],
+      ['disbursed', 'disbursedUsd'],
+    ] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const { rows } = await walk(sort, direction);
+        const amounts = rows.map((r) => r[field]);
+        const known = amounts.filter((a): a is string => a !== null).map(Number);
+        expect(known.length).toBeGreaterThan(1);
+        // Every project with an amount comes before every project without one.
+        expect(amounts.slice(0, known.length).every((a) => a !== null)).toBe(true);
+        const sorted = [...known].sort((a, b) => (direction === 'asc' ? a - b : b - a));
+        expect(known).toEqual(sorted);
+      }
+    }
+  });
+
   it('orders by the sort key, then by id; missing start years last in both directions', async () => {
     for (const direction of ['asc', 'desc'] as const) {
       const { rows } = await walk('startYear', direction);

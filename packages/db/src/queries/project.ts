@@ -47,7 +47,24 @@ function sortKey(sort: ProjectSort, direction: SortDirection): { expr: SQL; kind
       return { expr: sql`${projects.updatedAt}`, kind: 'timestamp', cast: sql`timestamptz` };
     case 'quality':
       return { expr: sql`${projects.qualityScore}`, kind: 'int', cast: sql`integer` };
+    case 'committed':
+    case 'disbursed':
+      return {
+        expr: usdSumKey(sort === 'committed' ? 'commitment' : 'disbursement', direction),
+        kind: 'text',
+        cast: sql`numeric`,
+      };
   }
+}
+
+/**
+ * A project's USD sum of one flow, as a sort key: the same sum the row shows (every price basis, as the
+ * row's `priceBases` says). Projects with none sort last in both directions. Ordering by it aggregates the
+ * funding of every matching project, so these sorts cost more than the others on a large corpus.
+ */
+function usdSumKey(flow: 'commitment' | 'disbursement', direction: SortDirection): SQL {
+  const none = direction === 'asc' ? '1e30' : '-1';
+  return sql`coalesce((select sum(f.amount_usd) from ${funding} f where f.project_id = ${projects.id} and f.flow = ${flow} and f.deleted_at is null), ${sql.raw(none)})`;
 }
 
 type ListRow = {

@@ -92,8 +92,8 @@ export function ProjectTable({ rows, sort, onSort, language, stale, search }: Pr
             {header(null, 'sector')}
             {header(null, 'status')}
             {header('startYear', 'startYear', true)}
-            {header(null, 'committed', true)}
-            {header(null, 'disbursed', true)}
+            {header('committed', 'committed', true)}
+            {header('disbursed', 'disbursed', true)}
             {header('quality', 'quality', true)}
           </Table.Tr>
         </Table.Thead>

@@ -14,14 +14,14 @@ describe('sanitizeProjectsSearch', () => {
     const { value, dropped } = sanitizeProjectsSearch({
       countries: ['XX'],
       yearFrom: 'abc',
-      sort: 'committed',
+      sort: 'pledged',
       dir: 'up',
     });
     expect(value).toEqual({});
     expect(dropped.map((d) => `${d.param}=${d.value}:${d.reason}`)).toEqual([
       'countries=XX:country',
       'yearFrom=abc:year',
-      'sort=committed:invalid',
+      'sort=pledged:invalid',
       'dir=up:invalid',
     ]);
   });

@@ -7,10 +7,16 @@ export type SortDirection = NonNullable<ProjectListInput['direction']>;
 
 /**
  * The sorts of `project.list` the table offers (the API's PROJECT_SORTS; listed here so the browser need
- * not load the project schemas). Committed and disbursed amounts are per-project sums over funding rows,
- * which the API's keyset pagination cannot order by: those columns are not sortable.
+ * not load the project schemas).
  */
-export const SORTS = ['title', 'startYear', 'quality', 'updatedAt'] as const satisfies readonly ProjectSort[];
+export const SORTS = [
+  'title',
+  'startYear',
+  'quality',
+  'updatedAt',
+  'committed',
+  'disbursed',
+] as const satisfies readonly ProjectSort[];
 const isSort = (value: unknown): value is ProjectSort => SORTS.some((s) => s === value);
 
 export const DEFAULT_SORT: ProjectSort = 'title';
