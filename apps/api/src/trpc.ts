@@ -1,10 +1,9 @@
 import { QueryInputError } from '@srt/db/queries/list';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
+import { describeFieldErrors, type FieldErrors, isDataException } from './errors.ts';
 
 type Issue = { path: readonly PropertyKey[]; message: string };
-/** Where a bad value sits in the input → what is wrong with it. */
-export type FieldErrors = Record<string, string[]>;
 
 const hasIssues = (value: unknown): value is { issues: Issue[] } =>
   typeof value === 'object' &&
@@ -28,21 +27,6 @@ function fieldErrors(cause: unknown): FieldErrors | null {
   // `?input=` (or a request body) that is not JSON at all.
   if (cause instanceof SyntaxError) return { input: [`Malformed JSON: ${cause.message}`] };
   return null;
-}
-
-const describe = (fields: FieldErrors) =>
-  Object.entries(fields)
-    .map(([field, messages]) => `${field}: ${messages.join('; ')}`)
-    .join('; ');
-
-/** PostgreSQL "data exception" (SQLSTATE class 22): a value the database refused, e.g. a NUL in a text. */
-function isDataException(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
-    if (typeof e !== 'object') return false;
-    if ('code' in e && typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
-    e = 'cause' in e ? e.cause : undefined;
-  }
-  return false;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -71,7 +55,8 @@ const badInput = t.middleware(async ({ next }) => {
   if (result.ok) return result;
   const { error } = result;
   const fields = fieldErrors(error.cause);
-  if (fields) throw new TRPCError({ code: 'BAD_REQUEST', message: describe(fields), cause: error.cause });
+  if (fields)
+    throw new TRPCError({ code: 'BAD_REQUEST', message: describeFieldErrors(fields), cause: error.cause });
   if (isDataException(error.cause)) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'input: a value was refused by the database' });
   }

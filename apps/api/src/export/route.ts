@@ -13,6 +13,7 @@ import {
 } from '@srt/shared/export';
 import type { ProjectFilter } from '@srt/shared/filter';
 import type { FastifyInstance } from 'fastify';
+import { describeFieldErrors, type FieldErrors, isDataException } from '../errors.ts';
 import { buildAbout } from './about.ts';
 import { columnSpecs, GETTERS, type Getters, type RawValue } from './columns.ts';
 import { csvChunks } from './csv.ts';
@@ -29,23 +30,8 @@ const CONTENT_TYPE = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-type FieldErrors = Record<string, string[]>;
-
 function badRequest(fields: FieldErrors) {
-  const message = Object.entries(fields)
-    .map(([field, messages]) => `${field}: ${messages.join('; ')}`)
-    .join('; ');
-  return { statusCode: 400, error: 'Bad Request', message, fields };
-}
-
-/** PostgreSQL "data exception" (SQLSTATE class 22): a value the database refused, e.g. a NUL in a text. */
-function isDataException(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
-    if (typeof e !== 'object') return false;
-    if ('code' in e && typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
-    e = 'cause' in e ? e.cause : undefined;
-  }
-  return false;
+  return { statusCode: 400, error: 'Bad Request', message: describeFieldErrors(fields), fields };
 }
 
 /** The rows of the request's variant as raw values, in the order of the chosen columns. */
