@@ -1,45 +1,14 @@
 import { Alert, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { NOMINAL } from '@srt/shared/codes';
+import { type FlowAmount, type FlowTotal, flowTotals } from '@srt/shared/charts';
 import { useTranslation } from 'react-i18next';
 import { formatUsd } from '../../format.ts';
 import type { Language } from '../../i18n/index.ts';
 
-/** One `{ flow, priceBasis }` sum of stats.summary's `totals`. */
-export type FlowAmount = {
-  flow: string;
-  priceBasis: string;
-  usd: string | null;
-  rows: number;
-  rowsWithoutUsd: number;
-};
+const TOTAL_FLOWS = ['commitment', 'disbursement', 'pledge'] as const;
+type TotalFlow = (typeof TOTAL_FLOWS)[number];
 
-export const TOTAL_FLOWS = ['commitment', 'disbursement', 'pledge'] as const;
-export type TotalFlow = (typeof TOTAL_FLOWS)[number];
-
-export type FlowTotal = {
-  flow: TotalFlow;
-  /** USD of the day. */
-  nominal: string | null;
-  /** Constant-price sums, one per base year: shown beside the nominal sum, never added to it. */
-  constant: { year: string; usd: string }[];
-  rows: number;
-  rowsWithoutUsd: number;
-};
-
-/** The totals of one flow, its price bases kept apart. */
-export function flowTotal(totals: readonly FlowAmount[], flow: TotalFlow): FlowTotal {
-  const ofFlow = totals.filter((t) => t.flow === flow);
-  return {
-    flow,
-    nominal: ofFlow.find((t) => t.priceBasis === NOMINAL)?.usd ?? null,
-    constant: ofFlow
-      .filter((t) => t.priceBasis !== NOMINAL && t.usd !== null)
-      .map((t) => ({ year: t.priceBasis.replace(/^constant-/, ''), usd: t.usd ?? '0' }))
-      .sort((a, b) => a.year.localeCompare(b.year)),
-    rows: ofFlow.reduce((sum, t) => sum + t.rows, 0),
-    rowsWithoutUsd: ofFlow.reduce((sum, t) => sum + t.rowsWithoutUsd, 0),
-  };
-}
+/** `constant-2021` → `2021`. */
+const baseYear = (priceBasis: string) => priceBasis.replace(/^constant-/, '');
 
 type Props = {
   totals: readonly FlowAmount[] | undefined;
@@ -52,6 +21,7 @@ type Props = {
 /** Committed, disbursed and pledged USD of the whole filtered set (not just the rows shown), side by side. */
 export function Totals({ totals, projectCount, language, error, busy }: Props) {
   const { t } = useTranslation('projects');
+  const byFlow = totals ? flowTotals(totals) : undefined;
   return (
     <Stack gap="xs" component="section" aria-labelledby="totals-title" aria-busy={busy}>
       <Title order={3} size="h5" id="totals-title">
@@ -64,12 +34,7 @@ export function Totals({ totals, projectCount, language, error, busy }: Props) {
       )}
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         {TOTAL_FLOWS.map((flow) => (
-          <FlowCard
-            key={flow}
-            total={totals ? flowTotal(totals, flow) : undefined}
-            language={language}
-            flow={flow}
-          />
+          <FlowCard key={flow} total={byFlow?.find((f) => f.flow === flow)} language={language} flow={flow} />
         ))}
       </SimpleGrid>
       <Text size="xs" c="dimmed">
@@ -114,7 +79,7 @@ function FlowCard({
           </Text>
           {constantOnly ? (
             <Text size="xs" c="#a63c06">
-              {t('totals.constantOnly', { year: total.constant[0]?.year })}
+              {t('totals.constantOnly', { year: baseYear(total.constant[0]?.priceBasis ?? '') })}
             </Text>
           ) : (
             total.nominal !== null && (
@@ -124,8 +89,11 @@ function FlowCard({
             )
           )}
           {total.constant.slice(constantOnly ? 1 : 0).map((c) => (
-            <Text key={c.year} size="xs" c="#a63c06" data-constant={c.year}>
-              {t('totals.constant', { amount: formatUsd(c.usd, language, 'compact'), year: c.year })}
+            <Text key={c.priceBasis} size="xs" c="#a63c06" data-constant={baseYear(c.priceBasis)}>
+              {t('totals.constant', {
+                amount: formatUsd(c.usd, language, 'compact'),
+                year: baseYear(c.priceBasis),
+              })}
             </Text>
           ))}
           {total.rows > 0 && (
