@@ -13,6 +13,7 @@ import { Link } from '@tanstack/react-router';
 import type { inferOutput } from '@trpc/tanstack-react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isWebUrl } from '../../../components/language-name.ts';
 import { formatDate, formatNumber, formatUsd } from '../../../format.ts';
 import type { Language } from '../../../i18n/index.ts';
 import { ChoroplethLegend } from '../../../map/choropleth-legend.tsx';
@@ -259,7 +260,7 @@ export function SourceSummary({ sources, language }: { sources: Brief['sources']
       {sources.items.map((s) => (
         <li key={s.id} className={classes.clamp1} title={s.title}>
           {t('sources.projects', { count: s.projects })}:{' '}
-          {s.url ? (
+          {isWebUrl(s.url) ? (
             <a href={s.url} className={classes.link} rel="noreferrer" target="_blank">
               {s.title}
             </a>
