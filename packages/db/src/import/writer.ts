@@ -1305,7 +1305,25 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       if (!stored) {
         const id = randomUUID();
         const fields = p.fields;
-        newProjects.push({ id, ...fields, searchText: searchOf(fields), createdBy: actor, updatedBy: actor });
+        // The score goes in with the row: setting it afterwards (quality_score is indexed, so no HOT
+        // update) would write every index entry again, trigrams included. `refreshQuality` still checks it.
+        const qualityScore = projectQuality({
+          sourceCount: next.sources.length,
+          hasStatus: fields.status !== null,
+          hasDates: (fields.actualStart ?? fields.plannedStart) !== null,
+          preciseLocationCount: next.locations.filter((l) => l.precision !== 'country' && l.problem === null)
+            .length,
+          datedFundingCount: wantedFunding.filter((f) => f.state.valueDate !== null).length,
+          hasSector: next.sectors.length > 0,
+        }).score;
+        newProjects.push({
+          id,
+          ...fields,
+          searchText: searchOf(fields),
+          qualityScore,
+          createdBy: actor,
+          updatedBy: actor,
+        });
         childInserts.push({ projectId: id, children: next, parts: CHILD_PARTS });
         audit('project', id, 'create', null, { id, version: 1, ...withoutRaw(fields), ...next });
         await writeFunding(id, wantedFunding, storedFunding, p.mode === 'project', inserts);
