@@ -241,7 +241,7 @@ describe(`/projects served by the API (${target})`, () => {
     await page.getByRole('heading', { level: 2, name: 'Проекты' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     const nav = page.getByRole('navigation', { name: 'Основное меню' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Обзор', 'Проекты', 'События', 'Карта']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Обзор', 'Проекты', 'События', 'Карта', 'Справки по странам']);
     expect(await page.locator('thead th').first().textContent()).toMatch(/^Название/);
     await page.getByText('Обязательства', { exact: true }).first().waitFor();
     await page.getByRole('combobox', { name: 'Страна' }).waitFor();

@@ -175,7 +175,7 @@ describe('project.list pagination', () => {
     direction: 'asc' | 'desc',
     filter: ProjectFilter = {},
   ) {
-    const seen: { id: string }[] = [];
+    const seen: Awaited<ReturnType<typeof api.caller.project.list>>['rows'] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
