@@ -650,14 +650,21 @@ async function bulkInsert<T extends PgTable>(tx: Db, table: T, rows: T['$inferIn
     names.map((name) => sql.identifier(name)),
     sql`, `,
   );
-  const client = pgClientOf(tx);
-  if (client) {
+  const target = copyTarget(tx);
+  if (target) {
     const jsonb = names.map((_, i) => {
       const type = columns[keys[i] ?? '']?.getSQLType();
       return type === 'jsonb' || type === 'json';
     });
-    const copy = `COPY ${quoteIdent(getTableConfig(table).name)} (${names.map(quoteIdent).join(', ')}) FROM STDIN`;
-    await pipeline(Readable.from(copyText(records, keys, jsonb)), client.query(copyStreams.from(copy)));
+    const copy = `COPY ${quoteIdent(getTableConfig(table).name)} (${names.map(quoteIdent).join(', ')}) FROM`;
+    const text = copyText(records, keys, jsonb);
+    if (target.kind === 'postgres') {
+      await pipeline(Readable.from(text), target.client.query(copyStreams.from(`${copy} STDIN`)));
+    } else {
+      for (const chunk of text) {
+        await target.client.query(`${copy} '/dev/blob'`, [], { blob: new Blob([chunk]) });
+      }
+    }
     return;
   }
   let parts: string[] = [];
@@ -684,13 +691,25 @@ async function bulkInsert<T extends PgTable>(tx: Db, table: T, rows: T['$inferIn
   await flush();
 }
 
+type PgliteLike = {
+  query(sql: string, params: unknown[], options: { blob: Blob }): Promise<unknown>;
+};
+
 /**
- * The `pg` connection under a node-postgres transaction: COPY reaches it directly, a third cheaper for
- * PostgreSQL than expanding a JSON parameter. Null with PGlite, which keeps the JSON path.
+ * The driver's connection under a drizzle transaction, for COPY: on PostgreSQL about a quarter cheaper
+ * than expanding a JSON parameter, on PGlite (COPY FROM '/dev/blob') more. Null for anything else.
  */
-function pgClientOf(tx: Db): pg.ClientBase | null {
-  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
-  return client instanceof pg.Client ? client : null;
+function copyTarget(
+  tx: Db,
+): { kind: 'postgres'; client: pg.ClientBase } | { kind: 'pglite'; client: PgliteLike } | null {
+  const session = (tx as unknown as { session?: { client?: unknown } }).session;
+  const client = session?.client;
+  if (client instanceof pg.Client) return { kind: 'postgres', client };
+  // Not `instanceof PGlite`: importing PGlite here would load it for PostgreSQL imports too.
+  if (session?.constructor.name === 'PgliteSession' && typeof (client as PgliteLike)?.query === 'function') {
+    return { kind: 'pglite', client: client as PgliteLike };
+  }
+  return null;
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
