@@ -17,7 +17,7 @@ try {
 const logger = pino({ level: env.LOG_LEVEL });
 
 if (!env.DATABASE_URL) mkdirSync(env.PGLITE_DIR, { recursive: true });
-const database = createDb(env.DATABASE_URL ?? env.PGLITE_DIR);
+const database = await createDb(env.DATABASE_URL ?? env.PGLITE_DIR);
 logger.info(
   database.kind === 'postgres'
     ? 'database: PostgreSQL (DATABASE_URL)'

@@ -198,7 +198,7 @@ describe('the web app', () => {
 describe('when the database is gone', () => {
   it('reports 503 on /health and a 500 without details on procedures, and keeps running', async () => {
     // Its own PGlite even when the suite runs on PostgreSQL, so closing it touches no other test's data.
-    const broken = createDb('memory://');
+    const broken = await createDb('memory://');
     await broken.migrate();
     const server = await buildServer({ database: broken, env: { WEB_DIST: dist }, logger });
     try {

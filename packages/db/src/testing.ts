@@ -6,7 +6,7 @@ import { createDb, type Database } from './client.ts';
  * named by TEST_DATABASE_URL (`pnpm test:pg`; files then run one at a time, each starting from empty).
  */
 export async function createTestDatabase(): Promise<Database> {
-  const database = createDb(process.env.TEST_DATABASE_URL ?? 'memory://', { poolSize: 4 });
+  const database = await createDb(process.env.TEST_DATABASE_URL ?? 'memory://', { poolSize: 4 });
   await database.migrate();
   if (database.kind === 'postgres') await truncateAll(database);
   return database;

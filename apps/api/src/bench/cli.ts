@@ -51,7 +51,7 @@ type Result = { name: string; info: string; http: Summary; direct: Summary; rati
 type Report = { meta: Record<string, string | number>; results: Result[] };
 
 const env = loadEnv();
-const database = createDb(env.DATABASE_URL ?? env.PGLITE_DIR);
+const database = await createDb(env.DATABASE_URL ?? env.PGLITE_DIR);
 const app = values.url ? null : await buildServer({ database, env, logger: pino({ level: 'silent' }) });
 
 try {

@@ -22,7 +22,7 @@ if (!url) {
   process.exit(2);
 }
 
-const database = createDb(url, { poolSize: 4 });
+const database = await createDb(url, { poolSize: 4 });
 const app = await buildServer({
   database,
   env: { WEB_DIST: '/nonexistent' },

@@ -36,7 +36,7 @@ async function childImport(file: string, url: string): Promise<Phase> {
   const { loadExchangeRates } = await import('./rates.ts');
   const { exchangeRates } = await import('../schema.ts');
   const { count } = await import('drizzle-orm');
-  const database = createDb(url);
+  const database = await createDb(url);
   try {
     await database.migrate();
     const [rates] = await database.db.select({ n: count() }).from(exchangeRates);

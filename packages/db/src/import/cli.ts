@@ -134,7 +134,7 @@ async function main(): Promise<number> {
 
   const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
   const url = process.env.DATABASE_URL || process.env.PGLITE_DIR || `${repoRoot}data/pglite`;
-  const database = createDb(url);
+  const database = await createDb(url);
   try {
     await database.migrate();
     const actor = values.actor ?? `cli:${process.env.USER ?? 'unknown'}`;

@@ -41,7 +41,7 @@ if (values.help || (!values.remove && values.projects === undefined)) {
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const url = process.env.DATABASE_URL || process.env.PGLITE_DIR || `${repoRoot}data/pglite`;
 const where = /^postgres(ql)?:\/\//.test(url) ? url.replace(/\/\/[^@/]*@/, '//') : `PGlite ${url}`;
-const database = createDb(url, { poolSize: 2 });
+const database = await createDb(url, { poolSize: 2 });
 const write = (message: string) => process.stdout.write(`${message}\n`);
 
 try {
