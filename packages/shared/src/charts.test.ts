@@ -164,32 +164,27 @@ describe('top 10 + other', () => {
     ...(i % 3 === 0 ? [country(code, 'commitment', `${i}.5`, 'constant-2021')] : []),
   ]);
 
-  it('keeps the ten largest and sums the rest, per series, to exactly the same totals', () => {
+  it('shows the four countries ranked and sums every other recipient, per series, to the same totals', () => {
     const data = fundingByCountry(entries);
-    expect(data.rows).toHaveLength(11);
-    const other = data.rows[10];
-    expect(other?.isOther).toBe(true);
-    expect(other?.otherCount).toBe(4);
-    expect(data.rows.slice(0, 10).map((r) => r.key)).toEqual([
-      'GE',
-      'IN',
-      'PK',
-      'IR',
-      'TR',
-      'RU',
-      'CN',
-      'AF',
-      'KZ',
-      'KG',
-    ]);
+    expect(data.rows.map((r) => (r.isOther ? 'other' : r.key))).toEqual(['UZ', 'TM', 'TJ', 'AZ', 'other']);
+    const other = data.rows[4];
+    expect(other?.otherCount).toBe(10);
     for (const s of data.series) {
       const all = entries
         .filter((e) => `${e.flow}:${e.priceBasis}` === s.key)
         .reduce((sum, e) => addDecimal(sum, e.usd ?? '0'), '0');
       expect(seriesSum(data.rows, s.key), s.key).toBe(all);
     }
-    expect(other?.amounts['commitment:nominal']).toBe('10000001.00'); // 1+2+3+4 million + 4 × 0.25
-    expect(other?.values['commitment:nominal']).toBe(10000001);
+    expect(other?.amounts['commitment:nominal']).toBe('95000002.50'); // 5+…+14 million + 10 × 0.25
+    expect(other?.values['commitment:nominal']).toBe(95000002.5);
+  });
+
+  it('keeps the ten largest of other dimensions and sums the rest', () => {
+    const sectors = codes.map((_, i) => ({ sector: `${11110 + i}`, ...amount('commitment', String(i + 1)) }));
+    const data = fundingBySector(sectors);
+    expect(data.rows).toHaveLength(11);
+    expect(data.rows[10]).toMatchObject({ isOther: true, otherCount: 4 });
+    expect(data.rows[10]?.amounts['commitment:nominal']).toBe('10'); // 1+2+3+4
   });
 
   it('ranks by the largest single amount, never by flows added together', () => {
@@ -209,8 +204,8 @@ describe('top 10 + other', () => {
   });
 
   it('shows a single left-over category itself, not as "other (1)"', () => {
-    const data = fundingByCountry(entries.filter((e) => codes.indexOf(e.country ?? '') < 11));
-    expect(data.rows).toHaveLength(11);
+    const data = fundingByCountry(entries.filter((e) => codes.indexOf(e.country ?? '') < 5));
+    expect(data.rows.map((r) => r.key)).toEqual(['UZ', 'TM', 'TJ', 'AZ', 'KG']);
     expect(data.rows.some((r) => r.isOther)).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-import { NOMINAL } from './codes.ts';
+import { FOCUS_COUNTRIES, NOMINAL } from './codes.ts';
 import type { ProjectFilter } from './filter.ts';
 
 /**
@@ -234,9 +234,27 @@ function byCategory<K extends string, E extends FlowAmount>(
   return { series, rows: topCategories(rows, series, limit), rowsWithoutUsd: withoutUsd(entries) };
 }
 
-/** Funding by recipient country (amounts split by the API's rule), top `limit` + other. */
-export const fundingByCountry = (entries: SummaryForCharts['byCountry'], limit = TOP_CATEGORIES) =>
-  byCategory(entries, (e) => e.country, undefined, limit);
+const isFocusCountry = (code: string | null) => FOCUS_COUNTRIES.some((c) => c === code);
+
+/**
+ * Funding by recipient country (amounts split by the API's rule): the four countries the tracker is about,
+ * ranked, then every other recipient of multi-country activities in one "other" row — a top-10 of all
+ * recipients would rank countries out of scope above the ones the reader came for.
+ */
+export function fundingByCountry(
+  entries: SummaryForCharts['byCountry'],
+  limit = TOP_CATEGORIES,
+): ChartData<string> {
+  const series = seriesOf(entries);
+  const rows = [...rowsByKey(entries, series, (e) => e.country).values()];
+  const focus = rows.filter((r) => isFocusCountry(r.key));
+  const rest = rows.filter((r) => !isFocusCountry(r.key));
+  return {
+    series,
+    rows: [...topCategories(focus, series, limit), ...topCategories(rest, series, 0)],
+    rowsWithoutUsd: withoutUsd(entries),
+  };
+}
 
 /** Funding by sector (amounts split by the API's rule), top `limit` + other. */
 export const fundingBySector = (entries: SummaryForCharts['bySector'], limit = TOP_CATEGORIES) =>
