@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { countryName } from '@srt/shared/codes';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiServer, startApiServer } from './api-server.ts';
@@ -160,6 +161,21 @@ describe(`funding charts and overview served by the API (${target})`, () => {
     expect(await rows.count()).toBeLessThanOrEqual(11);
     await countryChart.screenshot({ path: `${screenshots}chart-country-table-${target}.png` });
     await countryChart.getByRole('button', { name: 'Show as chart' }).click();
+
+    // A click on a country's name (not the first band) selects that country, not the first row.
+    await bars(countryChart);
+    const ticks = countryChart.locator('svg .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-label');
+    expect(await ticks.count()).toBeGreaterThan(1);
+    const tickIndex = 1;
+    const tickName = (await ticks.nth(tickIndex).textContent()) ?? '';
+    await ticks.nth(tickIndex).locator('text').click();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('countries'), WAIT)
+      .toMatch(/^\["[A-Z]{2}"\]$/);
+    const tickCode = (JSON.parse(new URL(page.url()).searchParams.get('countries') ?? '[]') as string[])[0];
+    expect(countryName(tickCode ?? ''), tickCode).toBe(tickName);
+    await page.goto(`${server.url}/projects`);
+    await section.getByTestId('chart-country').waitFor(WAIT);
 
     // The top country (the first band): click one of its bars.
     const top = await barInBand(countryChart, 0);

@@ -62,10 +62,19 @@ export default function BarPlot(props: BarPlotProps) {
       responsive
       margin={{ top: 8, right: 16, bottom: 4, left: 8 }}
       barGap={1}
-      // A click on a bar is handled by the bar itself (below); a click elsewhere in a band (a bar too thin to
-      // hit) selects the band under the pointer, as the tooltip shows it.
+      // A click on a bar is handled by the bar itself, a click on a category's name by its axis (below); a
+      // click elsewhere in the plot area of a band (a bar too thin to hit) selects the band under the pointer,
+      // as the tooltip shows it. Outside the plot area (axes, margins) the tooltip index is stale or a
+      // default (the first row), so such a click selects nothing.
       onClick={(state, event) => {
-        if (event.target instanceof Element && event.target.closest('.recharts-bar-rectangle')) return;
+        if (
+          event.target instanceof Element &&
+          event.target.closest(
+            '.recharts-bar-rectangle, .recharts-cartesian-axis, .recharts-cartesian-axis-tick-label',
+          )
+        )
+          return;
+        if (!state.isTooltipActive) return;
         const index = state.activeTooltipIndex;
         if (index !== undefined && index !== null) select(Number(index));
       }}
@@ -81,6 +90,11 @@ export default function BarPlot(props: BarPlotProps) {
             tick={AXIS_TICK}
             tickFormatter={(name: string) => shorten(name)}
             interval={0}
+            // A click on a category's name selects that row (found by its name, never by a tooltip index).
+            onClick={(tick: { value?: unknown }) => {
+              const index = labels.indexOf(String(tick.value));
+              if (index >= 0) select(index);
+            }}
           />
         </>
       ) : (
