@@ -52,6 +52,14 @@ async function apiTotal(server: ApiServer, filter: Record<string, unknown>): Pro
   return body.result.data.total;
 }
 
+/** The ids of the first page of project.list for a sort, over plain HTTP. */
+async function apiIds(server: ApiServer, sort: string, direction: string): Promise<string[]> {
+  const input = encodeURIComponent(JSON.stringify({ filter: {}, sort, direction, limit: 50 }));
+  const response = await fetch(`${server.url}/trpc/project.list?input=${input}`);
+  const body = (await response.json()) as { result: { data: { rows: { id: number | string }[] } } };
+  return body.result.data.rows.map((row) => String(row.id));
+}
+
 describe(`/projects served by the API (${target})`, () => {
   let server: ApiServer;
   let browser: Browser;
@@ -171,6 +179,26 @@ describe(`/projects served by the API (${target})`, () => {
     await page.getByRole('button', { name: /^Quality/ }).click();
     await poll(() => urlFilter(page)).toEqual({ sort: 'quality', dir: 'desc' });
     expect(await page.locator('th[aria-sort="descending"]').textContent()).toMatch(/^Quality/);
+
+    // A second click on a sorted column flips its direction, and the rows follow (not the cached rows of
+    // the other direction: tRPC's infinite-query key leaves out `direction`).
+    const shownIds = async () =>
+      (await settledRows(page)).evaluateAll((r) => r.map((row) => row.getAttribute('data-id')));
+    for (const [name, sort] of [
+      [/^Committed/, 'committed'],
+      [/^Title/, 'title'],
+      [/^Start/, 'startYear'],
+    ] as const) {
+      const button = page.getByRole('button', { name });
+      await button.click();
+      await poll(() => urlFilter(page).sort ?? 'title').toBe(sort); // title: the default, left out
+      const first = urlFilter(page).dir === 'desc' ? 'desc' : 'asc';
+      await poll(shownIds).toEqual(await apiIds(server, sort, first));
+      await button.click();
+      const second = first === 'desc' ? 'asc' : 'desc';
+      await poll(() => (urlFilter(page).dir ?? 'asc') === second).toBe(true);
+      await poll(shownIds).toEqual(await apiIds(server, sort, second));
+    }
     await page.close();
   });
 
@@ -241,7 +269,13 @@ describe(`/projects served by the API (${target})`, () => {
     await page.getByRole('heading', { level: 2, name: 'Проекты' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     const nav = page.getByRole('navigation', { name: 'Основное меню' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Обзор', 'Проекты', 'События', 'Карта', 'Справки по странам']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Обзор',
+      'Проекты',
+      'События',
+      'Карта',
+      'Справки по странам',
+    ]);
     expect(await page.locator('thead th').first().textContent()).toMatch(/^Название/);
     await page.getByText('Обязательства', { exact: true }).first().waitFor();
     await page.getByRole('combobox', { name: 'Страна' }).waitFor();

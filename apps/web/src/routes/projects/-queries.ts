@@ -17,9 +17,15 @@ export function projectsQueries(search: ProjectsSearch) {
     filter,
     sort,
     // Not `trpc.project.list.infiniteQueryOptions`: tRPC's infinite queries put their own `direction`
-    // ("forward") into the input, which collides with the list's sort direction. The key is tRPC's own.
+    // ("forward") into the input, which collides with the list's sort direction. tRPC's infinite key also
+    // drops `direction` (and `cursor`) from the input, so the sort direction is added to the key here:
+    // without it, ascending and descending shared one cache entry and a direction change showed stale rows.
+    // The key starts with tRPC's own, so invalidating `project.list` still reaches it.
     list: infiniteQueryOptions({
-      queryKey: trpc.project.list.infiniteQueryKey(listInput),
+      queryKey: [
+        ...trpc.project.list.infiniteQueryKey(listInput),
+        { sortDirection: sort.direction },
+      ] as const,
       queryFn: ({ pageParam, signal }) =>
         trpcClient.project.list.query({ ...listInput, cursor: pageParam }, { signal }),
       initialPageParam: null as string | null,
