@@ -33,10 +33,10 @@ export function Shell() {
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }}
       padding="md"
     >
-      <a className={classes.skip} href="#main">
+      <a className={classes.skip} href="#main" data-print-hide>
         {t('app.skipToContent')}
       </a>
-      <AppShell.Header className={classes.header}>
+      <AppShell.Header className={classes.header} data-print-hide>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="lg">
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger
@@ -60,15 +60,15 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       {opened && (
-        <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')} hiddenFrom="sm">
+        <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')} hiddenFrom="sm" data-print-hide>
           {links(classes.link)}
         </AppShell.Navbar>
       )}
-      <AppShell.Main id="main">
+      <AppShell.Main id="main" className={classes.main}>
         <Outlet />
       </AppShell.Main>
       {/* At the end of the page rather than fixed: the status matters when something is wrong, not always. */}
-      <footer className={classes.footer}>
+      <footer className={classes.footer} data-print-hide>
         <StatusLine />
       </footer>
     </AppShell>

@@ -126,6 +126,17 @@ export function BriefPage({ country }: { country: BriefCountry }) {
     };
   }, [t, name]);
 
+  // While a brief is shown, print only the brief: the shell hides its header, navigation and footer in
+  // print under this attribute (shell.module.css). A plain attribute rather than `body:has(.sheet)`:
+  // Chromium does not always re-evaluate :has() when it lays the page out for print (page.pdf()).
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.printSheet = '';
+    return () => {
+      delete root.dataset.printSheet;
+    };
+  }, []);
+
   const error = summary.error ?? brief.error ?? map.error ?? events.error;
   const ready = Boolean(summary.data && brief.data && map.data && events.data && shapes.data);
   const asOf = brief.data?.asOf;
