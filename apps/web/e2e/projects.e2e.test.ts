@@ -286,6 +286,14 @@ describe(`/projects served by the API (${target})`, () => {
     await settledRows(page);
     await page.getByTestId('total-commitment').waitFor();
     await screenshot(page, 'ru');
+    // At a 1280-px window the Russian table fits its container (no sideways scrolling).
+    const fit = await page.evaluate(() => {
+      const table = document.querySelector('table');
+      let box = table?.parentElement ?? null;
+      while (box && !/auto|scroll/.test(getComputedStyle(box).overflowX)) box = box.parentElement;
+      return { table: table?.getBoundingClientRect().width, box: box?.clientWidth };
+    });
+    expect(fit.table).toBeLessThanOrEqual(fit.box ?? 0);
 
     await page.getByText('English', { exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Projects' }).waitFor();
