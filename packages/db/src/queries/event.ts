@@ -5,18 +5,10 @@ import { and, asc, count, eq, gte, inArray, isNull, lte, type SQL, sql } from 'd
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Db } from '../client.ts';
-import {
-  eventOrganizations,
-  eventProjects,
-  events,
-  funding,
-  organizations,
-  projects,
-  sourceLinks,
-  sources,
-} from '../schema.ts';
+import { eventOrganizations, eventProjects, events, funding, organizations, projects } from '../schema.ts';
 import { projectFilterWhere } from './filter.ts';
 import { decodeCursor, encodeCursor, pageOf, qualified } from './list.ts';
+import { linkedSources } from './source.ts';
 
 export type ListEventsParams = z.output<typeof eventListInputSchema>;
 
@@ -118,7 +110,7 @@ export async function eventById(db: Db, id: string) {
 
   const funderOrg = alias(organizations, 'funder');
   const recipientOrg = alias(organizations, 'recipient');
-  const [linkedProjects, orgs, money, linkedSources] = await Promise.all([
+  const [linkedProjects, orgs, money, citedSources] = await Promise.all([
     db
       .select({
         id: projects.id,
@@ -171,21 +163,7 @@ export async function eventById(db: Db, id: string) {
       .leftJoin(recipientOrg, eq(recipientOrg.id, funding.recipientOrgId))
       .where(and(eq(funding.eventId, id), isNull(funding.deletedAt), isNull(projects.deletedAt)))
       .orderBy(asc(funding.flow), asc(funding.id)),
-    db
-      .select({
-        id: sources.id,
-        url: sources.url,
-        title: sources.title,
-        publisher: sources.publisher,
-        publishedDate: sources.publishedDate,
-        language: sources.language,
-        kind: sources.kind,
-        quote: sourceLinks.quote,
-      })
-      .from(sourceLinks)
-      .innerJoin(sources, eq(sources.id, sourceLinks.sourceId))
-      .where(and(eq(sourceLinks.eventId, id), isNull(sources.deletedAt)))
-      .orderBy(sql`${sources.publishedDate} asc nulls last`, asc(sources.id)),
+    linkedSources(db, { eventId: id }),
   ]);
-  return { ...event, projects: linkedProjects, organizations: orgs, funding: money, sources: linkedSources };
+  return { ...event, projects: linkedProjects, organizations: orgs, funding: money, sources: citedSources };
 }

@@ -21,6 +21,7 @@ import {
 } from '../schema.ts';
 import { projectFilterWhere } from './filter.ts';
 import { type CursorKind, decodeCursor, encodeCursor, pageOf } from './list.ts';
+import { linkedSources } from './source.ts';
 
 export type ListProjectsParams = z.output<typeof projectListInputSchema>;
 type ProjectSort = ListProjectsParams['sort'];
@@ -209,7 +210,7 @@ export async function projectById(db: Db, id: string) {
 
   const funderOrg = alias(organizations, 'funder');
   const recipientOrg = alias(organizations, 'recipient');
-  const [countries, sectors, initiatives, orgs, places, money, linkedEvents, linkedSources, facts] =
+  const [countries, sectors, initiatives, orgs, places, money, linkedEvents, citedSources, facts] =
     await Promise.all([
       db
         .select({ country: projectCountries.country, percentage: projectCountries.percentage })
@@ -302,21 +303,7 @@ export async function projectById(db: Db, id: string) {
         .innerJoin(events, eq(events.id, eventProjects.eventId))
         .where(and(eq(eventProjects.projectId, id), isNull(events.deletedAt)))
         .orderBy(asc(events.date), asc(events.id)),
-      db
-        .select({
-          id: sources.id,
-          url: sources.url,
-          title: sources.title,
-          publisher: sources.publisher,
-          publishedDate: sources.publishedDate,
-          language: sources.language,
-          kind: sources.kind,
-          quote: sourceLinks.quote,
-        })
-        .from(sourceLinks)
-        .innerJoin(sources, eq(sources.id, sourceLinks.sourceId))
-        .where(and(eq(sourceLinks.projectId, id), isNull(sources.deletedAt)))
-        .orderBy(sql`${sources.publishedDate} asc nulls last`, asc(sources.id)),
+      linkedSources(db, { projectId: id }),
       projectQualityFacts(db, [id]),
     ]);
 
@@ -331,7 +318,7 @@ export async function projectById(db: Db, id: string) {
     locations: places,
     funding: money,
     events: linkedEvents,
-    sources: linkedSources,
+    sources: citedSources,
     /** The sources each funding row cites (a row may cite a source the project as a whole does not). */
     fundingSources: moneySources,
     quality: qualityFacts ? projectQuality(qualityFacts) : { score: project.qualityScore, missing: [] },

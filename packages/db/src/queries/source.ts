@@ -1,6 +1,6 @@
 import { likePattern } from '@srt/shared/search';
 import type { sourceListInputSchema } from '@srt/shared/source';
-import { and, count, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../client.ts';
 import { sourceLinks, sources } from '../schema.ts';
@@ -64,4 +64,27 @@ export async function listSources(db: Db, params: ListSourcesParams) {
     ...pageOf(fetched, limit, (last) => encodeCursor(last.publishedDate ?? NO_DATE, last.id)),
     total: total?.n ?? 0,
   };
+}
+
+/** The live sources a project or an event cites, with the quote of each link, oldest first. */
+export function linkedSources(db: Db, target: { projectId: string } | { eventId: string }) {
+  const link =
+    'projectId' in target
+      ? eq(sourceLinks.projectId, target.projectId)
+      : eq(sourceLinks.eventId, target.eventId);
+  return db
+    .select({
+      id: sources.id,
+      url: sources.url,
+      title: sources.title,
+      publisher: sources.publisher,
+      publishedDate: sources.publishedDate,
+      language: sources.language,
+      kind: sources.kind,
+      quote: sourceLinks.quote,
+    })
+    .from(sourceLinks)
+    .innerJoin(sources, eq(sources.id, sourceLinks.sourceId))
+    .where(and(link, isNull(sources.deletedAt)))
+    .orderBy(sql`${sources.publishedDate} asc nulls last`, asc(sources.id));
 }
