@@ -1,11 +1,21 @@
 import type { Db } from '@srt/db/client';
+import type { Role } from '@srt/shared/auth';
 
-/** The signed-in user; sign-in arrives with the auth work, until then every caller is anonymous. */
-export type User = { id: string; role: 'viewer' | 'editor' | 'admin' };
+/** The signed-in user, from the better-auth session (null: anonymous). */
+export type User = { id: string; email: string; name: string; role: Role };
 
 /** What every procedure sees. A pure function of its inputs, so tests build one directly. */
-export function createContext({ db, user }: { db: Db; user: User | null }) {
-  return { db, user };
+export function createContext({
+  db,
+  user,
+  publicRead = true,
+}: {
+  db: Db;
+  user: User | null;
+  /** `PUBLIC_READ`: true lets anonymous callers read; false makes every read need a signed-in user. */
+  publicRead?: boolean;
+}) {
+  return { db, user, publicRead };
 }
 
 export type Context = ReturnType<typeof createContext>;

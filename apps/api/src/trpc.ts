@@ -1,4 +1,6 @@
+import { ConflictError } from '@srt/db/conflict';
 import { QueryInputError } from '@srt/db/queries/list';
+import { hasRole, type Role } from '@srt/shared/auth';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
 import { describeFieldErrors, type FieldErrors, isDataException } from './errors.ts';
@@ -38,10 +40,12 @@ const t = initTRPC.context<Context>().create({
         : fieldErrors(error.cause);
     // An internal error's message may hold SQL, and a stack holds paths: both are logged, not sent.
     const { stack: _stack, ...data } = shape.data;
+    // A stale `version`: the record as it is now, so the client can show both sides.
+    const current = error.cause instanceof ConflictError ? error.cause.current : undefined;
     return {
       ...shape,
       message: internal ? 'Internal server error' : shape.message,
-      data: { ...data, fields },
+      data: { ...data, fields, ...(current === undefined ? {} : { current }) },
     };
   },
 });
@@ -57,6 +61,8 @@ const badInput = t.middleware(async ({ next }) => {
   const fields = fieldErrors(error.cause);
   if (fields)
     throw new TRPCError({ code: 'BAD_REQUEST', message: describeFieldErrors(fields), cause: error.cause });
+  if (error.cause instanceof ConflictError)
+    throw new TRPCError({ code: 'CONFLICT', message: error.cause.message, cause: error.cause });
   if (isDataException(error.cause)) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'input: a value was refused by the database' });
   }
@@ -65,7 +71,26 @@ const badInput = t.middleware(async ({ next }) => {
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(badInput);
+/** Reads: anyone when `PUBLIC_READ` is on, else any signed-in user. */
+export const publicProcedure = t.procedure.use(badInput).use(({ ctx, next }) => {
+  if (!ctx.publicRead && !ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to read' });
+  return next();
+});
+
+const requireRole = (needed: Role) =>
+  t.middleware(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+    if (!hasRole(ctx.user.role, needed))
+      throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${needed} role` });
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  });
+
+/** Any signed-in user (their own account). */
+export const signedInProcedure = t.procedure.use(badInput).use(requireRole('viewer'));
+/** Writes to records: editors and admins. */
+export const editorProcedure = t.procedure.use(badInput).use(requireRole('editor'));
+/** Users and exchange rates: admins only. */
+export const adminProcedure = t.procedure.use(badInput).use(requireRole('admin'));
 
 /** For `byId`: a missing (or deleted) record is NOT_FOUND, named in the message. */
 export function found<T>(record: T | null, entity: string, id: string): T {

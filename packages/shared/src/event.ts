@@ -12,6 +12,7 @@ import {
   pageSizeSchema,
 } from './common.ts';
 import { projectFilterSchema } from './filter.ts';
+import { citedSourcesSchema } from './write.ts';
 
 export const eventListInputSchema = z
   .object({
@@ -49,3 +50,8 @@ export const createEventSchema = z.object({
   organizationIds: z.array(idSchema).max(200).default([]),
 });
 export type CreateEventInput = z.input<typeof createEventSchema>;
+
+/** An event as the form and the write procedures take it: the fields plus the sources it cites. */
+export const eventValuesSchema = createEventSchema.extend({ sources: citedSourcesSchema });
+export type EventValuesInput = z.input<typeof eventValuesSchema>;
+export type EventValues = z.output<typeof eventValuesSchema>;

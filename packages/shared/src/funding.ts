@@ -11,6 +11,7 @@ import {
   priceBasisSchema,
 } from './common.ts';
 import { projectFilterSchema } from './filter.ts';
+import { citedSourcesSchema } from './write.ts';
 
 export const fundingListInputSchema = z.object({
   filter: projectFilterSchema.default({}),
@@ -35,3 +36,8 @@ export const createFundingSchema = z.object({
   estimated: z.boolean().default(false),
 });
 export type CreateFundingInput = z.input<typeof createFundingSchema>;
+
+/** A funding row as the form and the write procedures take it: the fields plus the sources it cites. */
+export const fundingValuesSchema = createFundingSchema.extend({ sources: citedSourcesSchema });
+export type FundingValuesInput = z.input<typeof fundingValuesSchema>;
+export type FundingValues = z.output<typeof fundingValuesSchema>;

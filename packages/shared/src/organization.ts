@@ -26,3 +26,8 @@ export const createOrganizationSchema = z.object({
   iatiRef: z.string().trim().max(200).nullish(),
 });
 export type CreateOrganizationInput = z.input<typeof createOrganizationSchema>;
+
+/** The form values and the write procedures' input (an organization cites no source of its own). */
+export const organizationValuesSchema = createOrganizationSchema;
+export type OrganizationValuesInput = z.input<typeof organizationValuesSchema>;
+export type OrganizationValues = z.output<typeof organizationValuesSchema>;

@@ -17,6 +17,7 @@ import {
   sectorCodeSchema,
 } from './common.ts';
 import { projectFilterSchema } from './filter.ts';
+import { citedSourcesSchema } from './write.ts';
 
 export const PROJECT_SORTS = [
   'title',
@@ -85,34 +86,61 @@ export const locationInputSchema = z
 
 const dateOrder = (a: string | null | undefined, b: string | null | undefined) => !a || !b || a <= b;
 
-export const createProjectSchema = z
-  .object({
-    iatiIdentifier: z.string().trim().min(1).max(200).nullish(),
-    title: z.string().trim().min(1, 'Title is required').max(1000),
-    titleOriginal: z.string().trim().max(1000).nullish(),
-    titleLanguage: languageSchema.nullish(),
-    description: z.string().trim().max(50_000).nullish(),
-    status: activityStatusSchema.nullish(),
-    plannedStart: isoDateSchema.nullish(),
-    plannedEnd: isoDateSchema.nullish(),
-    actualStart: isoDateSchema.nullish(),
-    actualEnd: isoDateSchema.nullish(),
-    countries: z.array(projectCountryInputSchema).max(100).default([]),
-    sectors: z.array(projectSectorInputSchema).max(100).default([]),
-    initiatives: z.array(projectInitiativeInputSchema).max(10).default([]),
-    participants: z.array(participantInputSchema).max(200).default([]),
-    locations: z.array(locationInputSchema).max(1000).default([]),
-  })
-  .refine((p) => dateOrder(p.plannedStart, p.plannedEnd), {
-    message: 'End before start',
-    path: ['plannedEnd'],
-  })
-  .refine((p) => dateOrder(p.actualStart, p.actualEnd), { message: 'End before start', path: ['actualEnd'] })
-  .refine((p) => sumsTo100(p.countries), {
-    message: 'Country percentages must sum to 100',
-    path: ['countries'],
-  })
-  .refine((p) => sumsTo100(p.sectors), { message: 'Sector percentages must sum to 100', path: ['sectors'] });
+/** A project's own fields and child rows, before the rules that span fields. */
+export const projectFieldsSchema = z.object({
+  iatiIdentifier: z.string().trim().min(1).max(200).nullish(),
+  title: z.string().trim().min(1, 'Title is required').max(1000),
+  titleOriginal: z.string().trim().max(1000).nullish(),
+  titleLanguage: languageSchema.nullish(),
+  description: z.string().trim().max(50_000).nullish(),
+  status: activityStatusSchema.nullish(),
+  plannedStart: isoDateSchema.nullish(),
+  plannedEnd: isoDateSchema.nullish(),
+  actualStart: isoDateSchema.nullish(),
+  actualEnd: isoDateSchema.nullish(),
+  countries: z.array(projectCountryInputSchema).max(100).default([]),
+  sectors: z.array(projectSectorInputSchema).max(100).default([]),
+  initiatives: z.array(projectInitiativeInputSchema).max(10).default([]),
+  participants: z.array(participantInputSchema).max(200).default([]),
+  locations: z.array(locationInputSchema).max(1000).default([]),
+});
+
+type ProjectRuleInput = {
+  plannedStart?: string | null | undefined;
+  plannedEnd?: string | null | undefined;
+  actualStart?: string | null | undefined;
+  actualEnd?: string | null | undefined;
+  countries: { percentage?: number | null | undefined }[];
+  sectors: { percentage?: number | null | undefined }[];
+};
+
+/** The rules that span fields, attached to every schema built from `projectFieldsSchema`. */
+const projectRules = <T extends z.ZodType<ProjectRuleInput>>(schema: T) =>
+  schema
+    .refine((p) => dateOrder(p.plannedStart, p.plannedEnd), {
+      message: 'End before start',
+      path: ['plannedEnd'],
+    })
+    .refine((p) => dateOrder(p.actualStart, p.actualEnd), {
+      message: 'End before start',
+      path: ['actualEnd'],
+    })
+    .refine((p) => sumsTo100(p.countries), {
+      message: 'Country percentages must sum to 100',
+      path: ['countries'],
+    })
+    .refine((p) => sumsTo100(p.sectors), {
+      message: 'Sector percentages must sum to 100',
+      path: ['sectors'],
+    });
+
+/** A project as an import brings it in (its sources come from the file). */
+export const createProjectSchema = projectRules(projectFieldsSchema);
+
+/** A project as the form and the write procedures take it: the same fields plus the sources it cites. */
+export const projectValuesSchema = projectRules(projectFieldsSchema.extend({ sources: citedSourcesSchema }));
+export type ProjectValuesInput = z.input<typeof projectValuesSchema>;
+export type ProjectValues = z.output<typeof projectValuesSchema>;
 
 export type CreateProjectInput = z.input<typeof createProjectSchema>;
 export type CreateProject = z.output<typeof createProjectSchema>;

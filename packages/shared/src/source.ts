@@ -29,3 +29,8 @@ export const createSourceSchema = z.object({
   kind: sourceKindSchema,
 });
 export type CreateSourceInput = z.input<typeof createSourceSchema>;
+
+/** The form values and the write procedures' input (an source cites no source of its own). */
+export const sourceValuesSchema = createSourceSchema;
+export type SourceValuesInput = z.input<typeof sourceValuesSchema>;
+export type SourceValues = z.output<typeof sourceValuesSchema>;

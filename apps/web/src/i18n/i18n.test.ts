@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { i18next, initialLanguage, loadLanguage, namespaces, resourcesFrom } from './index.ts';
+import { namespaces as bundled, i18next, initialLanguage, loadLanguage, resourcesFrom } from './index.ts';
+import { lazyResourcesForTest, loadLazyNamespace } from './lazy.ts';
 
-// Every file of every language, as the app would end up with them.
-const resources = resourcesFrom(
+// Every file of every language, bundled and lazy, as the app would end up with them.
+const bundledFiles = resourcesFrom(
   import.meta.glob<Record<string, unknown>>('./*/*.json', { eager: true, import: 'default' }),
 );
+const lazyFiles = lazyResourcesForTest();
+const resources = {
+  en: { ...bundledFiles.en, ...lazyFiles.en },
+  ru: { ...bundledFiles.ru, ...lazyFiles.ru },
+};
+const namespaces = Object.keys(resources.en).sort();
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -16,8 +23,10 @@ function keysOf(tree: unknown, prefix = ''): string[] {
 
 describe('i18n resources', () => {
   it('loads every namespace file, including common and projects', () => {
-    expect(namespaces).toContain('common');
-    expect(namespaces).toContain('projects');
+    expect(bundled).toContain('common');
+    expect(bundled).toContain('projects');
+    expect(Object.keys(lazyFiles.en ?? {})).not.toContain('common');
+    for (const ns of Object.keys(lazyFiles.en ?? {})) expect(bundled, `${ns} is lazy`).not.toContain(ns);
     expect(Object.keys(resources).sort()).toEqual(['en', 'ru']);
   });
 
@@ -61,6 +70,17 @@ describe('i18n resources', () => {
     expect(t('status.projects', { count: 1 })).toBe('1 проект');
     expect(t('status.projects', { count: 22 })).toBe('22 проекта');
     expect(t('status.projects', { count: 25 })).toBe('25 проектов');
+  });
+});
+
+describe('lazy namespaces', () => {
+  it('are fetched on demand, once, and refuse an unknown name', async () => {
+    expect(i18next.hasResourceBundle('en', 'example')).toBe(false);
+    await loadLazyNamespace('en', 'example');
+    await loadLazyNamespace('ru', 'example');
+    expect(i18next.getFixedT('ru', 'example')('example')).toBe('Пример');
+    expect(loadLazyNamespace('en', 'example')).toBe(loadLazyNamespace('en', 'example'));
+    await expect(loadLazyNamespace('en', 'nope')).rejects.toThrow(/no lazy namespace en\/nope/);
   });
 });
 
