@@ -26,12 +26,12 @@ import {
 } from '@srt/shared/codes';
 import type { RegionIndex } from '@srt/shared/geo';
 import { projectQuality } from '@srt/shared/quality';
-import { normalizeSearchText, searchTextOf } from '@srt/shared/search';
 import { and, eq, getTableColumns, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import type { Db } from '../client.ts';
+import { organizationNameKey, projectSearchText } from '../derived.ts';
 import { projectQualityFacts } from '../quality.ts';
 import {
   auditEntries,
@@ -309,7 +309,7 @@ function prepareOrg(ref: OrganizationRef | null | undefined, field: string, warn
     warn(field, `Unknown organisation type ${type}: left empty`);
   return {
     name,
-    nameKey: normalizeSearchText(name),
+    nameKey: organizationNameKey(name),
     nameLocal: text(ref.nameLocal),
     acronym: text(ref.acronym),
     iatiRef,
@@ -1640,8 +1640,7 @@ function storedFields(row: StoredProject): ProjectFields {
   };
 }
 
-const searchOf = (f: ProjectFields) =>
-  searchTextOf(f.title, f.titleOriginal, f.iatiIdentifier, f.externalRef, f.description);
+const searchOf = (f: ProjectFields) => projectSearchText(f);
 
 /**
  * Audit entries of a create record the new row without its `raw` import payload, which stays on the row
