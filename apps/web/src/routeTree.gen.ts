@@ -10,10 +10,12 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as AdminIndexRouteImport } from './routes/admin/index'
 import { Route as CountriesIndexRouteImport } from './routes/countries/index'
 import { Route as CountriesIsoRouteImport } from './routes/countries/$iso'
 import { Route as EventsIndexRouteImport } from './routes/events/index'
 import { Route as EventsIdRouteImport } from './routes/events/$id'
+import { Route as LoginIndexRouteImport } from './routes/login/index'
 import { Route as MapIndexRouteImport } from './routes/map/index'
 import { Route as ProjectsIndexRouteImport } from './routes/projects/index'
 import { Route as ProjectsIdRouteImport } from './routes/projects/$id'
@@ -21,6 +23,11 @@ import { Route as ProjectsIdRouteImport } from './routes/projects/$id'
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AdminIndexRoute = AdminIndexRouteImport.update({
+  id: '/admin/',
+  path: '/admin/',
   getParentRoute: () => rootRouteImport,
 } as any)
 const CountriesIndexRoute = CountriesIndexRouteImport.update({
@@ -41,6 +48,11 @@ const EventsIndexRoute = EventsIndexRouteImport.update({
 const EventsIdRoute = EventsIdRouteImport.update({
   id: '/events/$id',
   path: '/events/$id',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const LoginIndexRoute = LoginIndexRouteImport.update({
+  id: '/login/',
+  path: '/login/',
   getParentRoute: () => rootRouteImport,
 } as any)
 const MapIndexRoute = MapIndexRouteImport.update({
@@ -64,8 +76,10 @@ export interface FileRoutesByFullPath {
   '/countries/$iso': typeof CountriesIsoRoute
   '/events/$id': typeof EventsIdRoute
   '/projects/$id': typeof ProjectsIdRoute
+  '/admin/': typeof AdminIndexRoute
   '/countries/': typeof CountriesIndexRoute
   '/events/': typeof EventsIndexRoute
+  '/login/': typeof LoginIndexRoute
   '/map/': typeof MapIndexRoute
   '/projects/': typeof ProjectsIndexRoute
 }
@@ -74,8 +88,10 @@ export interface FileRoutesByTo {
   '/countries/$iso': typeof CountriesIsoRoute
   '/events/$id': typeof EventsIdRoute
   '/projects/$id': typeof ProjectsIdRoute
+  '/admin': typeof AdminIndexRoute
   '/countries': typeof CountriesIndexRoute
   '/events': typeof EventsIndexRoute
+  '/login': typeof LoginIndexRoute
   '/map': typeof MapIndexRoute
   '/projects': typeof ProjectsIndexRoute
 }
@@ -85,8 +101,10 @@ export interface FileRoutesById {
   '/countries/$iso': typeof CountriesIsoRoute
   '/events/$id': typeof EventsIdRoute
   '/projects/$id': typeof ProjectsIdRoute
+  '/admin/': typeof AdminIndexRoute
   '/countries/': typeof CountriesIndexRoute
   '/events/': typeof EventsIndexRoute
+  '/login/': typeof LoginIndexRoute
   '/map/': typeof MapIndexRoute
   '/projects/': typeof ProjectsIndexRoute
 }
@@ -97,8 +115,10 @@ export interface FileRouteTypes {
     | '/countries/$iso'
     | '/events/$id'
     | '/projects/$id'
+    | '/admin/'
     | '/countries/'
     | '/events/'
+    | '/login/'
     | '/map/'
     | '/projects/'
   fileRoutesByTo: FileRoutesByTo
@@ -107,8 +127,10 @@ export interface FileRouteTypes {
     | '/countries/$iso'
     | '/events/$id'
     | '/projects/$id'
+    | '/admin'
     | '/countries'
     | '/events'
+    | '/login'
     | '/map'
     | '/projects'
   id:
@@ -117,8 +139,10 @@ export interface FileRouteTypes {
     | '/countries/$iso'
     | '/events/$id'
     | '/projects/$id'
+    | '/admin/'
     | '/countries/'
     | '/events/'
+    | '/login/'
     | '/map/'
     | '/projects/'
   fileRoutesById: FileRoutesById
@@ -128,8 +152,10 @@ export interface RootRouteChildren {
   CountriesIsoRoute: typeof CountriesIsoRoute
   EventsIdRoute: typeof EventsIdRoute
   ProjectsIdRoute: typeof ProjectsIdRoute
+  AdminIndexRoute: typeof AdminIndexRoute
   CountriesIndexRoute: typeof CountriesIndexRoute
   EventsIndexRoute: typeof EventsIndexRoute
+  LoginIndexRoute: typeof LoginIndexRoute
   MapIndexRoute: typeof MapIndexRoute
   ProjectsIndexRoute: typeof ProjectsIndexRoute
 }
@@ -141,6 +167,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/admin/': {
+      id: '/admin/'
+      path: '/admin'
+      fullPath: '/admin/'
+      preLoaderRoute: typeof AdminIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/countries/': {
@@ -169,6 +202,13 @@ declare module '@tanstack/react-router' {
       path: '/events/$id'
       fullPath: '/events/$id'
       preLoaderRoute: typeof EventsIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/login/': {
+      id: '/login/'
+      path: '/login'
+      fullPath: '/login/'
+      preLoaderRoute: typeof LoginIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/map/': {
@@ -200,8 +240,10 @@ const rootRouteChildren: RootRouteChildren = {
   CountriesIsoRoute: CountriesIsoRoute,
   EventsIdRoute: EventsIdRoute,
   ProjectsIdRoute: ProjectsIdRoute,
+  AdminIndexRoute: AdminIndexRoute,
   CountriesIndexRoute: CountriesIndexRoute,
   EventsIndexRoute: EventsIndexRoute,
+  LoginIndexRoute: LoginIndexRoute,
   MapIndexRoute: MapIndexRoute,
   ProjectsIndexRoute: ProjectsIndexRoute,
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sectionFor, sections } from './navigation.ts';
+import { sectionFor, sections, staffSectionsFor } from './navigation.ts';
 
 describe('sectionFor', () => {
   it('has the sections in order', () => {
@@ -18,5 +18,15 @@ describe('sectionFor', () => {
   it('falls back to Overview', () => {
     expect(sectionFor('/mapping').key).toBe('overview');
     expect(sectionFor('/unknown').key).toBe('overview');
+  });
+});
+
+describe('staffSectionsFor', () => {
+  it('shows Import to editors, and Admin and Rates to admins only', () => {
+    const keys = (role: Parameters<typeof staffSectionsFor>[0]) => staffSectionsFor(role).map((s) => s.key);
+    expect(keys(null)).toEqual([]);
+    expect(keys('viewer')).toEqual([]);
+    expect(keys('editor')).toEqual(['import']);
+    expect(keys('admin')).toEqual(['import', 'admin', 'rates']);
   });
 });

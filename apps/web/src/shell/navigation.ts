@@ -1,3 +1,5 @@
+import { hasRole, type Role } from '@srt/shared/auth';
+
 /** The sections of the app, in menu order. `key` names the label (`nav.<key>`) and summary (`sections.<key>`). */
 export const sections = [
   { path: '/', key: 'overview' },
@@ -8,6 +10,17 @@ export const sections = [
 ] as const;
 
 export type Section = (typeof sections)[number];
+
+/** Sections only some roles see, after the others (the API refuses everyone else anyway). */
+export const staffSections = [
+  { path: '/import', key: 'import', needs: 'editor' },
+  { path: '/admin', key: 'admin', needs: 'admin' },
+  { path: '/admin/rates', key: 'rates', needs: 'admin' },
+] as const satisfies readonly { path: string; key: string; needs: Role }[];
+
+/** The staff sections a user with `role` sees (none when signed out). */
+export const staffSectionsFor = (role: Role | null | undefined) =>
+  staffSections.filter((s) => hasRole(role, s.needs));
 
 /** The section a path belongs to: the longest matching prefix, Overview for anything else. */
 export function sectionFor(pathname: string): Section {

@@ -2,8 +2,10 @@ import { AppShell, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth/session.ts';
+import { Account } from './account.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
-import { sections } from './navigation.ts';
+import { sections, staffSectionsFor } from './navigation.ts';
 import classes from './shell.module.css';
 import { StatusLine } from './status-line.tsx';
 
@@ -15,13 +17,14 @@ import { StatusLine } from './status-line.tsx';
 export function Shell() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
+  const { user } = useSession();
   const links = (className: string | undefined) =>
-    sections.map((s) => (
+    [...sections, ...staffSectionsFor(user?.role)].map((s) => (
       <Link
         key={s.path}
         to={s.path}
         className={className}
-        activeOptions={{ exact: s.path === '/' }}
+        activeOptions={{ exact: s.path === '/' || s.path === '/admin' }}
         onClick={close}
       >
         {t(`nav.${s.key}`)}
@@ -56,12 +59,18 @@ export function Shell() {
               {links(classes.headerLink)}
             </Group>
           </Group>
-          <LanguageSwitch />
+          <Group gap="md" wrap="nowrap">
+            <Group visibleFrom="sm" wrap="nowrap">
+              <Account tone="header" />
+            </Group>
+            <LanguageSwitch />
+          </Group>
         </Group>
       </AppShell.Header>
       {opened && (
         <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')} hiddenFrom="sm" data-print-hide>
           {links(classes.link)}
+          <Account tone="menu" />
         </AppShell.Navbar>
       )}
       <AppShell.Main id="main" className={classes.main}>

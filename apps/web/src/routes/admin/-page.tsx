@@ -1,0 +1,246 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { ROLES, type Role } from '@srt/shared/auth';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useRouterState } from '@tanstack/react-router';
+import { useState } from 'react';
+import { errorCode, useSession } from '../../auth/session.ts';
+import { formatDate } from '../../format.ts';
+import { useLazyTranslation } from '../../i18n/lazy.ts';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { trpc, type trpcClient } from '../../trpc.ts';
+
+type UserRow = Awaited<ReturnType<typeof trpcClient.user.list.query>>[number];
+
+/** /admin: the accounts, their roles, and disabling one. Admins only (the API checks it again). */
+export function AdminPage() {
+  const { t } = useLazyTranslation('admin');
+  const { user, isAdmin, isLoading } = useSession();
+  const href = useRouterState({ select: (s) => s.location.href });
+  if (isLoading) return <Loader aria-label={t('common:state.loading')} />;
+  if (!user || !isAdmin) {
+    return (
+      <Stack maw={640}>
+        <Title order={2}>{t('title')}</Title>
+        <Alert color="yellow" data-testid="needs-admin">
+          <Text>
+            {user ? t('needsAdminSignedIn', { role: t(`common:roles.${user.role}`) }) : t('needsAdmin')}
+          </Text>
+          {!user && (
+            <Link to="/login" search={{ redirect: href }}>
+              {t('common:account.signIn')}
+            </Link>
+          )}
+        </Alert>
+      </Stack>
+    );
+  }
+  return <Users selfId={user.id} />;
+}
+
+/** The error of a refused change, in the user's language (the API's own words as a detail). */
+function useChangeError() {
+  const { t } = useLazyTranslation('admin');
+  return (error: unknown): string => {
+    const code = errorCode(error);
+    const key =
+      code === 'FORBIDDEN' || code === 'UNAUTHORIZED'
+        ? 'errors.forbidden'
+        : code === 'NOT_FOUND'
+          ? 'errors.notFound'
+          : code === 'BAD_REQUEST' || code === 'PRECONDITION_FAILED' || code === 'CONFLICT'
+            ? 'errors.refused'
+            : 'errors.failed';
+    const detail = error instanceof Error ? error.message : String(error);
+    return t(key, { detail });
+  };
+}
+
+function Users({ selfId }: { selfId: string }) {
+  const { t } = useLazyTranslation('admin');
+  const language = useLanguage();
+  const queryClient = useQueryClient();
+  const list = useQuery(trpc.user.list.queryOptions());
+  const changeError = useChangeError();
+  const [confirming, setConfirming] = useState<UserRow | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const done = (text: string) => {
+    setMessage({ ok: true, text });
+    return queryClient.invalidateQueries({ queryKey: trpc.user.list.queryKey() });
+  };
+  const setRole = useMutation({
+    ...trpc.user.setRole.mutationOptions(),
+    onSuccess: (_data, input) => {
+      const row = list.data?.find((u) => u.id === input.userId);
+      return done(t('roleChanged', { email: row?.email ?? '', role: t(`common:roles.${input.role}`) }));
+    },
+    onError: (error) => setMessage({ ok: false, text: changeError(error) }),
+  });
+  const setDisabled = useMutation({
+    ...trpc.user.setDisabled.mutationOptions(),
+    onSuccess: (_data, input) => {
+      const row = list.data?.find((u) => u.id === input.userId);
+      setConfirming(null);
+      return done(t(input.disabled ? 'disabledDone' : 'enabledDone', { email: row?.email ?? '' }));
+    },
+    onError: (error) => {
+      setConfirming(null);
+      setMessage({ ok: false, text: changeError(error) });
+    },
+  });
+  const busy = setRole.isPending || setDisabled.isPending;
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={2}>{t('title')}</Title>
+        <Text size="sm" c="dimmed" maw={900}>
+          {t('intro')}
+        </Text>
+      </div>
+      <div aria-live="polite">
+        {message && (
+          <Alert
+            color={message.ok ? 'green' : 'red'}
+            role={message.ok ? 'status' : 'alert'}
+            data-testid="admin-message"
+            withCloseButton
+            closeButtonLabel={t('common:actions.close')}
+            onClose={() => setMessage(null)}
+          >
+            {message.text}
+          </Alert>
+        )}
+      </div>
+      {list.isPending && <Loader aria-label={t('common:state.loading')} />}
+      {list.isError && (
+        <Alert color="red" role="alert">
+          {changeError(list.error)}
+        </Alert>
+      )}
+      {list.data && (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped highlightOnHover data-testid="users-table">
+            <Table.Caption>{t('count', { count: list.data.length })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('columns.email')}</Table.Th>
+                <Table.Th scope="col">{t('columns.name')}</Table.Th>
+                <Table.Th scope="col">{t('columns.role')}</Table.Th>
+                <Table.Th scope="col">{t('columns.status')}</Table.Th>
+                <Table.Th scope="col">{t('columns.created')}</Table.Th>
+                <Table.Th scope="col">
+                  <VisuallyHidden>{t('columns.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.map((row) => {
+                const self = row.id === selfId;
+                return (
+                  <Table.Tr key={row.id} data-testid={`user-${row.email}`}>
+                    <Table.Th scope="row" fw={500}>
+                      {row.email}
+                      {self && (
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          {t('you')}
+                        </Text>
+                      )}
+                    </Table.Th>
+                    <Table.Td>{row.name}</Table.Td>
+                    <Table.Td>
+                      <NativeSelect
+                        size="xs"
+                        aria-label={t('roleOf', { email: row.email })}
+                        value={row.role}
+                        disabled={busy || self}
+                        title={self ? t('selfHint') : undefined}
+                        data={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
+                        onChange={(e) => {
+                          setMessage(null);
+                          setRole.mutate({ userId: row.id, role: e.currentTarget.value as Role });
+                        }}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c={row.disabled ? 'red.8' : undefined}>
+                        {t(row.disabled ? 'status.disabled' : 'status.active')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{formatDate(String(row.createdAt).slice(0, 10), language)}</Table.Td>
+                    <Table.Td>
+                      {!self &&
+                        (row.disabled ? (
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            disabled={busy}
+                            onClick={() => {
+                              setMessage(null);
+                              setDisabled.mutate({ userId: row.id, disabled: false });
+                            }}
+                          >
+                            {t('enable')}
+                          </Button>
+                        ) : (
+                          <Button
+                            size="compact-sm"
+                            variant="light"
+                            color="red"
+                            disabled={busy}
+                            onClick={() => {
+                              setMessage(null);
+                              setConfirming(row);
+                            }}
+                          >
+                            {t('disable')}
+                          </Button>
+                        ))}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Text size="sm" c="dimmed">
+        {t('selfHint')}
+      </Text>
+      <Modal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={t('confirmTitle')}
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      >
+        <Stack>
+          <Text>{t('confirmText', { email: confirming?.email ?? '' })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(null)}>
+              {t('cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={setDisabled.isPending}
+              onClick={() => confirming && setDisabled.mutate({ userId: confirming.id, disabled: true })}
+            >
+              {t('disable')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
