@@ -20,6 +20,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+// Accounts, sessions and sign-in counters: better-auth's tables, in a file of their own.
+export { accounts, rateLimits, sessions, users, verifications } from './auth-schema.ts';
+
 /** Columns every editable record carries: optimistic concurrency, who/when, soft delete. */
 const editable = {
   version: integer('version').notNull().default(1),
