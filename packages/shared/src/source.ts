@@ -30,7 +30,23 @@ export const createSourceSchema = z.object({
 });
 export type CreateSourceInput = z.input<typeof createSourceSchema>;
 
-/** The form values and the write procedures' input (an source cites no source of its own). */
+/** The form values and the write procedures' input (a source cites no source of its own). */
 export const sourceValuesSchema = createSourceSchema;
 export type SourceValuesInput = z.input<typeof sourceValuesSchema>;
 export type SourceValues = z.output<typeof sourceValuesSchema>;
+
+/** The kinds of record a source can back. */
+export const SOURCE_TARGETS = ['project', 'event', 'funding'] as const;
+export const sourceTargetSchema = z.object({ entity: z.enum(SOURCE_TARGETS), id: idSchema });
+
+/** `source.link`: cite a source on a record, with an optional quote (linking again changes the quote). */
+export const sourceLinkInputSchema = z.object({
+  sourceId: idSchema,
+  target: sourceTargetSchema,
+  quote: z.string().trim().max(2000).nullish(),
+});
+export type SourceLinkInput = z.output<typeof sourceLinkInputSchema>;
+
+/** `source.unlink`: stop citing a source on a record (a record keeps at least one). */
+export const sourceUnlinkInputSchema = sourceLinkInputSchema.omit({ quote: true });
+export type SourceUnlinkInput = z.output<typeof sourceUnlinkInputSchema>;
