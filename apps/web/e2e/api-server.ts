@@ -42,9 +42,12 @@ function exited(child: ChildProcess): Promise<void> {
 /**
  * Starts the API the way `pnpm start` does (apps/api/src/main.ts under tsx), in a child process on a free
  * port, serving the built web app. Uses the PostgreSQL server at `databaseUrl` when given, otherwise a
- * fresh PGlite directory that is removed on stop.
+ * fresh PGlite directory that is removed on stop. `env` adds or overrides server settings (e.g.
+ * `SIGN_IN_LIMIT` for a test that signs in more often than the default allows per minute).
  */
-export async function startApiServer(options: { databaseUrl?: string } = {}): Promise<ApiServer> {
+export async function startApiServer(
+  options: { databaseUrl?: string; env?: Record<string, string> } = {},
+): Promise<ApiServer> {
   if (!existsSync(join(webDist, 'index.html'))) {
     throw new Error(`No built web app in ${webDist}: run \`pnpm build\` first (\`pnpm test:e2e\` does).`);
   }
@@ -60,6 +63,7 @@ export async function startApiServer(options: { databaseUrl?: string } = {}): Pr
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     WEB_DIST: distCopy,
+    ...options.env,
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else {
