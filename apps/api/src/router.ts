@@ -1,9 +1,11 @@
+import { auditRouter } from './routers/audit.ts';
 import { briefRouter } from './routers/brief.ts';
 import { eventRouter } from './routers/event.ts';
 import { fundingRouter } from './routers/funding.ts';
 import { mapRouter } from './routers/map.ts';
 import { organizationRouter } from './routers/organization.ts';
 import { projectRouter } from './routers/project.ts';
+import { rateRouter } from './routers/rate.ts';
 import { referenceRouter } from './routers/reference.ts';
 import { sourceRouter } from './routers/source.ts';
 import { statsRouter } from './routers/stats.ts';
@@ -20,6 +22,8 @@ export const appRouter = router({
   map: mapRouter,
   reference: referenceRouter,
   brief: briefRouter,
+  audit: auditRouter,
+  rate: rateRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -81,7 +81,7 @@ describe('loading the rate file', () => {
       .from(exchangeRates)
       .where(sql`${exchangeRates.currency} = 'AZN' and ${exchangeRates.year} = 2019`);
     expect(row).toMatchObject({ perUsd: '1.7100000000', source: 'Corrected by hand', version: 2 });
-    const audits = await database.db.select().from(auditEntries).where(eq(auditEntries.entityId, 'AZN:2019'));
+    const audits = await database.db.select().from(auditEntries).where(eq(auditEntries.entityId, 'AZN-2019'));
     expect(audits.map((a) => a.action)).toEqual(['create', 'update']);
     // Back to the file's value.
     expect((await loadExchangeRates(database.db, { actor: 'test' })).updated).toBe(1);

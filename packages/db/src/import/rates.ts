@@ -16,6 +16,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { rateAuditId } from '@srt/shared/audit';
 import { isCurrencyCode } from '@srt/shared/codes';
 import { parse } from 'csv-parse/sync';
 import { and, eq, sql } from 'drizzle-orm';
@@ -238,12 +239,12 @@ export async function loadExchangeRates(
     let unchanged = 0;
     for (const row of rows) {
       const before = existing.get(`${row.currency}:${row.year}`);
-      const entityId = `${row.currency}:${row.year}`;
+      const entityId = rateAuditId(row.currency, row.year);
       if (!before) {
         inserts.push(row);
         audits.push({
           actor: options.actor,
-          entity: 'exchange_rate',
+          entity: 'rate',
           entityId,
           action: 'create',
           after: { ...row, version: 1 },
@@ -261,7 +262,7 @@ export async function loadExchangeRates(
           .where(and(eq(exchangeRates.currency, row.currency), eq(exchangeRates.year, row.year)));
         audits.push({
           actor: options.actor,
-          entity: 'exchange_rate',
+          entity: 'rate',
           entityId,
           action: 'update',
           before: {
