@@ -97,7 +97,13 @@ export async function updateRecord<V>(
     const stored = await spec.load(tx, target.id);
     if (!stored) throw new Error(`The ${spec.entity} ${target.id} vanished inside its transaction`);
     const before = { ...stored, version: target.version };
-    await write(tx, before);
+    try {
+      await write(tx, before);
+    } catch (error) {
+      // The update's input is `{ id, version, values }`: a field is named where the schema names it.
+      if (error instanceof QueryInputError) throw fieldError(`values.${error.field}`, error.message);
+      throw error;
+    }
     const after = await spec.load(tx, target.id);
     if (!after) throw new Error(`The ${spec.entity} ${target.id} vanished inside its transaction`);
     await writeAudit(tx, {
@@ -170,8 +176,8 @@ export async function checkRefs(
   const found = new Map(rows.map((r) => [String(r.id), r.deletedAt !== null]));
   for (const ref of refs) {
     const deleted = found.get(ref.id);
-    if (deleted === undefined) throw fieldError(ref.field, `No ${label} with id ${ref.id}`);
-    if (deleted && !kept.has(ref.id)) throw fieldError(ref.field, `The ${label} ${ref.id} was deleted`);
+    if (deleted === undefined) throw fieldError(ref.field, `No such ${label}`);
+    if (deleted && !kept.has(ref.id)) throw fieldError(ref.field, `The ${label} was deleted`);
   }
 }
 

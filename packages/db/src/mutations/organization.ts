@@ -80,7 +80,7 @@ async function refuseDuplicate(tx: Db, values: OrganizationValues, id: string | 
   const iatiRef = orNull(values.iatiRef);
   const nameKey = organizationNameKey(values.name);
   const rows = await tx
-    .select({ name: organizations.name, nameKey: organizations.nameKey, iatiRef: organizations.iatiRef })
+    .select({ nameKey: organizations.nameKey, iatiRef: organizations.iatiRef })
     .from(organizations)
     .where(
       and(
@@ -91,10 +91,10 @@ async function refuseDuplicate(tx: Db, values: OrganizationValues, id: string | 
     );
   for (const row of rows) {
     if (iatiRef && row.iatiRef === iatiRef) {
-      throw fieldError('iatiRef', `“${row.name}” already has the IATI ref ${iatiRef}`);
+      throw fieldError('iatiRef', 'An organisation with this IATI ref already exists');
     }
     if (row.nameKey === nameKey && (!iatiRef || !row.iatiRef)) {
-      throw fieldError('name', `An organisation named “${row.name}” already exists`);
+      throw fieldError('name', 'An organisation with this name already exists');
     }
   }
 }

@@ -43,7 +43,7 @@ async function changeLink(
   const { entity, id } = input.target;
   const { table, load, key } = TARGETS[entity];
   const target = { [key]: id } as LinkTarget;
-  const noSuchTarget = () => fieldError('target.id', `No ${entity} with id ${id}`);
+  const noSuchTarget = () => fieldError('target.id', `No such ${entity}`);
   try {
     return await db.transaction(async (tx) => {
       // Claimed first: a concurrent save of the record's form waits for this change, then sees the new version.
@@ -57,9 +57,9 @@ async function changeLink(
       const where = and(linkOf(target), eq(sourceLinks.sourceId, input.sourceId));
 
       if (input.unlink) {
-        if (!existing) throw fieldError('sourceId', `The ${entity} does not cite this source`);
+        if (!existing) throw fieldError('sourceId', 'The record does not cite this source');
         if (cited.length === 1) {
-          throw fieldError('sourceId', `A ${entity} cites at least one source: add another one first`);
+          throw fieldError('sourceId', 'Cite at least one source');
         }
         await tx.delete(sourceLinks).where(where);
       } else {
