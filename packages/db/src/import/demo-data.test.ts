@@ -4,9 +4,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { count, eq, isNotNull, sql } from 'drizzle-orm';
+import { projectQuality } from '@srt/shared/quality';
+import { count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../client.ts';
+import { projectQualityFacts } from '../quality.ts';
 import { statsSummary } from '../queries/stats.ts';
 import { auditEntries, funding, importRuns, locations, projects } from '../schema.ts';
 import { DATA_DIR, loadDemoData } from '../seed/index.ts';
@@ -130,6 +132,26 @@ describe('the demo data', () => {
     expect(drawn.length).toBeGreaterThan(0);
     const focus = drawn.filter((r) => ['AZ', 'TJ', 'TM', 'UZ'].includes(r.country));
     expect(focus.every((r) => r.admin1Code?.startsWith(`${r.country}.`))).toBe(true);
+  });
+
+  it('stores every quality score as the stored rows give it', async () => {
+    // New projects go in with a score worked out in JS from the rows the import writes; it must be
+    // the score the stored rows give (what every editing path recomputes).
+    const rows = await database.db
+      .select({ id: projects.id, score: projects.qualityScore })
+      .from(projects)
+      .where(isNull(projects.deletedAt));
+    expect(rows.length).toBeGreaterThan(400);
+    const facts = await projectQualityFacts(
+      database.db,
+      rows.map((r) => r.id),
+    );
+    const wrong = rows.filter((r) => {
+      const f = facts.get(r.id);
+      return !f || projectQuality(f).score !== r.score;
+    });
+    expect(wrong).toEqual([]);
+    expect(new Set(rows.map((r) => r.score)).size).toBeGreaterThan(3);
   });
 
   it('shows non-zero committed and disbursed USD', async () => {
