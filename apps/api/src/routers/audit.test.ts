@@ -16,6 +16,7 @@ import { expectBadRequest } from '../test/harness.ts';
 let database: Database;
 let db: Db;
 const ADMIN: User = { id: 'user-ada', email: 'ada@example.org', name: 'Ada Admin', role: 'admin' };
+const EDITOR: User = { id: 'user-eve', email: 'eve@example.org', name: 'Eve Editor', role: 'editor' };
 const anonymous = () => appRouter.createCaller(createContext({ db, user: null }));
 const asAdmin = () => appRouter.createCaller(createContext({ db, user: ADMIN }));
 
@@ -94,7 +95,10 @@ let seedProjectId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
-  await db.insert(users).values({ id: ADMIN.id, name: ADMIN.name, email: ADMIN.email, role: 'admin' });
+  await db.insert(users).values([
+    { id: ADMIN.id, name: ADMIN.name, email: ADMIN.email, role: 'admin' },
+    { id: EDITOR.id, name: EDITOR.name, email: EDITOR.email, role: 'editor' },
+  ]);
   await loadExchangeRates(db, { actor: 'seed' });
   await loadFoundingRecord(db);
   await importRecord(activity(), 'cli:tester');
@@ -313,5 +317,72 @@ describe('audit.changes', () => {
     expect(history.title).toEqual({ title: 'Industrial park in Navoi, phase 1', deleted: true });
     expect(history.entries).toHaveLength(2);
     await query('update projects set deleted_at = null where id = $1', [projectId]);
+  });
+});
+
+describe('history of changes made through the forms', () => {
+  it('shows an editor’s update field by field with the records it refers to named, and a deletion', async () => {
+    const editor = appRouter.createCaller(createContext({ db, user: EDITOR }));
+    const decree = await editor.source.create({ title: 'Постановление о железной дороге', kind: 'official' });
+    const chexim = await editor.organization.create({
+      name: 'Export-Import Bank of China',
+      acronym: 'CHEXIM',
+    });
+    const { id } = await editor.project.create({
+      title: 'Railway',
+      countries: [{ country: 'UZ' }],
+      locations: [{ name: 'Angren', country: 'UZ', precision: 'near', lat: 41.0, lon: 70.1 }],
+      sources: [{ sourceId: decree.id }],
+    });
+    const { values } = await editor.project.forEdit({ id });
+    await editor.project.update({
+      id,
+      version: 1,
+      values: {
+        ...values,
+        title: 'Angren–Pap railway',
+        status: 2,
+        participants: [{ organizationId: chexim.id, role: 1 }],
+        locations: [{ name: 'Angren', country: 'UZ', precision: 'exact', lat: 41.0167, lon: 70.1436 }],
+        sources: [{ sourceId: decree.id, quote: 'Article 1' }],
+      },
+    });
+    await editor.project.delete({ id, version: 2 });
+
+    const history = await anonymous().audit.history({ entity: 'project', id });
+    expect(history.title).toEqual({ title: 'Angren–Pap railway', deleted: true });
+    expect(history.entries.map((e) => [e.action, e.versionBefore, e.versionAfter])).toEqual([
+      ['delete', 2, 3],
+      ['update', 1, 2],
+      ['create', null, 1],
+    ]);
+    const [deletion, update] = history.entries;
+    expect(deletion?.changes).toEqual([]);
+    expect(update?.actor).toEqual({ id: EDITOR.id, kind: 'user', name: 'Eve Editor' });
+    const changes = byField(update?.changes ?? []);
+    expect(Object.keys(changes)).toEqual(['title', 'status', 'participants', 'locations', 'sources']);
+    expect(changes.title).toMatchObject({ before: 'Railway', after: 'Angren–Pap railway' });
+    expect(changes.participants).toMatchObject({
+      added: [{ organizationId: chexim.id, role: 1 }],
+      removed: [],
+    });
+    expect(changes.sources).toMatchObject({
+      changed: [{ key: decree.id, fields: [{ field: 'quote', before: null, after: 'Article 1' }] }],
+    });
+    expect(history.names[chexim.id]).toEqual({
+      entity: 'organization',
+      title: 'Export-Import Bank of China (CHEXIM)',
+    });
+    expect(history.names[decree.id]).toEqual({ entity: 'source', title: 'Постановление о железной дороге' });
+
+    const feed = await anonymous().audit.changes({ actor: EDITOR.id });
+    expect(feed.rows.map((r) => [r.entity, r.action])).toEqual([
+      ['project', 'delete'],
+      ['project', 'update'],
+      ['project', 'create'],
+      ['organization', 'create'],
+      ['source', 'create'],
+    ]);
+    expect(feed.rows[0]?.title).toEqual({ title: 'Angren–Pap railway', deleted: true });
   });
 });
