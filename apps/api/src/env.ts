@@ -22,8 +22,42 @@ export const envSchema = z.object({
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).transform(
     (v) => v ?? 'info',
   ),
-  /** true: anyone may read; false: reading needs a signed-in user (enforced once sign-in exists). */
+  /** true: anyone may read; false: reading needs a signed-in user. Writes always need an editor. */
   PUBLIC_READ: optional(flag).transform((v) => v ?? true),
+  /**
+   * Signs the session cookies; at least 32 characters. Unset: generated once into `auth-secret` beside
+   * PGLITE_DIR (mode 0600) and reused. Every API process behind one load balancer needs the same one.
+   */
+  AUTH_SECRET: optional(z.string().min(32, 'Expected at least 32 characters')),
+  /** The address users open, e.g. `https://tracker.example.org`: https here makes the cookies Secure. */
+  BASE_URL: optional(z.url({ protocol: /^https?$/, error: 'Expected an http(s) URL' })).transform((v) =>
+    v === undefined ? undefined : new URL(v).origin,
+  ),
+  /** Other origins (comma-separated) allowed to send state-changing requests, e.g. a separate web host. */
+  TRUSTED_ORIGINS: optional(z.string())
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'Expected comma-separated http(s) origins' })))
+    .transform((list) => list.map((o) => new URL(o).origin)),
+  /** Sign-in attempts allowed per client IP per minute, counted in the database across processes. */
+  SIGN_IN_LIMIT: optional(z.coerce.number().int().min(1).max(10_000)).transform((v) => v ?? 10),
+  /**
+   * Behind a reverse proxy: which `X-Forwarded-For` hops to trust for the client IP (Fastify's
+   * `trustProxy`): `true`, a hop count, or comma-separated proxy addresses. Unset: the socket's address.
+   */
+  TRUST_PROXY: optional(z.string()).transform((v) => {
+    if (v === undefined || v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+  }),
   /** An online tile layer for the map, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`; unset: offline. */
   TILE_URL: optional(z.string().regex(/^https?:\/\/\S+$/, 'Expected an http(s) URL template')),
   /** The built web app. */

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { createDb } from '@srt/db/client';
 import { isDatabaseEmpty, loadDemoData } from '@srt/db/seed';
 import { pino } from 'pino';
+import { createDemoAccounts, demoAccountsIn } from './auth/demo.ts';
+import { resolveAuthSecret } from './auth/secret.ts';
 import { type Env, loadEnv } from './env.ts';
 import { buildServer } from './server.ts';
 
@@ -24,12 +26,29 @@ logger.info(
     : `database: PGlite in ${env.PGLITE_DIR}`,
 );
 await database.migrate();
-if (await isDatabaseEmpty(database.db)) {
+const loadDemo = await isDatabaseEmpty(database.db);
+if (loadDemo) {
   logger.info('empty database: loading the demo data');
   await loadDemoData(database, { log: (message) => logger.info(message) });
 }
 
-const app = await buildServer({ database, env, logger });
+const authSecret = resolveAuthSecret(env);
+if (authSecret.source !== 'env')
+  logger.info(
+    `AUTH_SECRET unset: ${authSecret.source === 'generated' ? 'generated a secret into' : 'using the secret in'} ${authSecret.path}`,
+  );
+if (!env.BASE_URL)
+  logger.info("BASE_URL unset: the server's origin is taken from each request's Host header");
+const app = await buildServer({ database, env: { ...env, AUTH_SECRET: authSecret.secret }, logger });
+
+if (loadDemo) await createDemoAccounts(app.auth, database.db);
+const demoAccounts = await demoAccountsIn(database.db);
+if (demoAccounts.length)
+  logger.warn(
+    `demo accounts exist, with the published passwords (not for production: create accounts with \`pnpm user:create\`): ${demoAccounts
+      .map((a) => `${a.email} / ${a.password} (${a.role})`)
+      .join(', ')}`,
+  );
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -9,6 +9,7 @@ import { rateRouter } from './routers/rate.ts';
 import { referenceRouter } from './routers/reference.ts';
 import { sourceRouter } from './routers/source.ts';
 import { statsRouter } from './routers/stats.ts';
+import { userRouter } from './routers/user.ts';
 import { router } from './trpc.ts';
 
 /** The API's table of contents: one router per domain. */
@@ -22,6 +23,7 @@ export const appRouter = router({
   map: mapRouter,
   reference: referenceRouter,
   brief: briefRouter,
+  user: userRouter,
   audit: auditRouter,
   rate: rateRouter,
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -9,9 +10,20 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
+import { type Auth, createAuth } from './auth/auth.ts';
+import authRoute from './auth/route.ts';
+import { userFromHeaders } from './auth/session.ts';
 import { createContext } from './context.ts';
 import type { Env } from './env.ts';
 import { type AppRouter, appRouter } from './router.ts';
+import { BODY_LIMIT, registerSecurity } from './security.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** better-auth: `userFromHeaders(app.auth, req.headers)` gives a route its signed-in user. */
+    auth: Auth;
+  }
+}
 
 /** Error codes that are the caller's doing: logged quietly, not as failures of the server. */
 const EXPECTED = new Set([
@@ -25,7 +37,20 @@ const EXPECTED = new Set([
 
 export type ServerOptions = {
   database: Database;
-  env: Pick<Env, 'WEB_DIST' | 'TILE_URL'>;
+  /** Unset values take their defaults (see env.ts); without AUTH_SECRET, sessions end with the process. */
+  env: Pick<Env, 'WEB_DIST'> &
+    Partial<
+      Pick<
+        Env,
+        | 'TILE_URL'
+        | 'PUBLIC_READ'
+        | 'AUTH_SECRET'
+        | 'BASE_URL'
+        | 'TRUSTED_ORIGINS'
+        | 'SIGN_IN_LIMIT'
+        | 'TRUST_PROXY'
+      >
+    >;
   /** A pino logger (main.ts makes it; tests pass a silent one). */
   logger: FastifyBaseLogger;
 };
@@ -36,13 +61,51 @@ export async function buildServer({ database, env, logger }: ServerOptions): Pro
     loggerInstance: logger,
     // Batched tRPC calls put every procedure path in one URL segment.
     routerOptions: { maxParamLength: 10_000 },
+    bodyLimit: BODY_LIMIT,
+    // A hop count as a function: Fastify takes a number too, but its types do not say so.
+    trustProxy:
+      typeof env.TRUST_PROXY === 'number'
+        ? ((hops: number) => (_address: string, hop: number) => hop < hops)(env.TRUST_PROXY)
+        : (env.TRUST_PROXY ?? false),
   });
+  const publicRead = env.PUBLIC_READ ?? true;
+
+  await registerSecurity(app, {
+    tileUrl: env.TILE_URL,
+    baseUrl: env.BASE_URL,
+    trustedOrigins: env.TRUSTED_ORIGINS,
+  });
+  const auth = createAuth({
+    db: database.db,
+    secret: env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    baseUrl: env.BASE_URL,
+    trustedOrigins: env.TRUSTED_ORIGINS,
+    signInLimit: env.SIGN_IN_LIMIT ?? 10,
+    logger,
+  });
+  app.decorate('auth', auth);
+  await app.register(authRoute, { auth });
+
+  // PUBLIC_READ=false: the plain HTTP reads (export, …) need a signed-in user too, as tRPC reads do.
+  if (!publicRead) {
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return;
+      if (!/^\/api\//.test(request.url) || /^\/api\/(auth|config)(\/|\?|$)/.test(request.url)) return;
+      if (await userFromHeaders(auth, request.headers)) return;
+      return reply.code(401).send({ error: 'Unauthorized', message: 'Sign in to read' });
+    });
+  }
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: () => createContext({ db: database.db, user: null }),
+      createContext: async ({ req, res }) =>
+        createContext({
+          db: database.db,
+          user: await userFromHeaders(auth, req.headers, (cookies) => res.header('set-cookie', cookies)),
+          publicRead,
+        }),
       onError({ error, path, req }) {
         if (EXPECTED.has(error.code))
           req.log.info({ path, code: error.code, reason: error.message }, 'bad request');

@@ -77,6 +77,9 @@ export const publicProcedure = t.procedure.use(badInput).use(({ ctx, next }) => 
   return next();
 });
 
+/** Anyone, even with `PUBLIC_READ` off: only for `user.me`, which tells a page whether it is signed in. */
+export const openProcedure = t.procedure.use(badInput);
+
 const requireRole = (needed: Role) =>
   t.middleware(({ ctx, next }) => {
     if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });

@@ -1,6 +1,6 @@
 import type { Role } from '@srt/shared/auth';
 import type { UserListItem } from '@srt/shared/user';
-import { and, asc, eq, max, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import { writeAudit } from '../audit.ts';
 import { accounts, sessions, users } from '../auth-schema.ts';
 import type { Db } from '../client.ts';
@@ -43,6 +43,16 @@ export async function listUsers(db: Db): Promise<UserListItem[]> {
     createdAt: iso(row.createdAt) ?? '',
     lastSeen: iso(row.lastSeen),
   }));
+}
+
+/** Which of these emails have an account. */
+export async function existingEmails(db: Db, emails: readonly string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(inArray(users.email, [...emails]));
+  return new Set(rows.map((r) => r.email));
 }
 
 export type NewUserRow = {
