@@ -65,6 +65,8 @@ export async function startApiServer(
     WEB_DIST: distCopy,
     ...options.env,
   };
+  // vitest puts Vite's `BASE_URL` ('/') into process.env; to the API it would be its public address.
+  if (!options.env?.BASE_URL) delete env.BASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else {
     delete env.DATABASE_URL;
