@@ -29,6 +29,7 @@ const KNOWN: Record<string, string> = {
   'Expected an http(s) URL': 'url',
   'Version must be ≥ 1': 'invalid',
   'The region must lie in the country': 'regionCountry',
+  'The point lies outside the chosen country: confirm it or move it': 'outsideCountry',
 };
 
 type Rule = [RegExp, (m: RegExpExecArray) => ErrorText];

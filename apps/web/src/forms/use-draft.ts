@@ -17,7 +17,8 @@ export type DraftControl<V> = {
  * Keeps what is typed into `form` in localStorage under `key` (e.g. `project:new`, `project:<id>`) until it
  * is saved (`clear`) or discarded, so it survives a reload. Mount the form with its `defaultValues` already
  * set (an edit form: once the record is loaded). `version` is the version of the record the form was opened
- * at; a restored draft carries the version it was typed against (see draft-store.ts).
+ * at; a restored draft carries the version it was typed against (see draft-store.ts): pass that on as
+ * `version` when restoring (`<DraftNotice onRestore>`), so the save goes against it.
  */
 export function useDraft<T extends FieldValues>(
   key: string,
@@ -33,7 +34,9 @@ export function useDraft<T extends FieldValues>(
   const offerRef = useRef(offer);
   offerRef.current = offer;
   const cleared = useRef(false);
+  // The version the input is typed against: the caller's (it follows a restored draft and a resolved conflict).
   const base = useRef<number | null>(options.version ?? null);
+  base.current = options.version ?? null;
 
   useEffect(() => {
     const subscription = form.watch((values) => {
