@@ -18,6 +18,8 @@ describe('parseEnv', () => {
       PUBLIC_READ: true,
       TILE_URL: undefined,
       WEB_DIST: join(REPO_ROOT, 'apps/web/dist'),
+      UPLOAD_DIR: join(REPO_ROOT, 'data/uploads'),
+      IMPORT_MAX_MB: 50,
     });
   });
 

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_IMPORT_MAX_MB } from '@srt/shared/import';
 import { z } from 'zod';
 
 /** The repository root, whatever directory the server was started from (`pnpm --filter` runs in apps/api). */
@@ -62,6 +63,12 @@ export const envSchema = z.object({
   TILE_URL: optional(z.string().regex(/^https?:\/\/\S+$/, 'Expected an http(s) URL template')),
   /** The built web app. */
   WEB_DIST: optional(z.string()).transform((v) => fromRoot(v ?? './apps/web/dist')),
+  /** Files uploaded on /import wait here for their commit (removed after it, or a day after the upload). */
+  UPLOAD_DIR: optional(z.string()).transform((v) => fromRoot(v ?? './data/uploads')),
+  /** The largest file an import accepts, in MB (the import CLI's `--max-mb` has the same default). */
+  IMPORT_MAX_MB: optional(z.coerce.number().positive().max(10_000)).transform(
+    (v) => v ?? DEFAULT_IMPORT_MAX_MB,
+  ),
 });
 
 export type Env = z.output<typeof envSchema>;

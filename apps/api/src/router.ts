@@ -2,6 +2,7 @@ import { auditRouter } from './routers/audit.ts';
 import { briefRouter } from './routers/brief.ts';
 import { eventRouter } from './routers/event.ts';
 import { fundingRouter } from './routers/funding.ts';
+import { importerRouter } from './routers/importer.ts';
 import { mapRouter } from './routers/map.ts';
 import { organizationRouter } from './routers/organization.ts';
 import { projectRouter } from './routers/project.ts';
@@ -23,6 +24,7 @@ export const appRouter = router({
   map: mapRouter,
   reference: referenceRouter,
   brief: briefRouter,
+  importer: importerRouter,
   user: userRouter,
   audit: auditRouter,
   rate: rateRouter,

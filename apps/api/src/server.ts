@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { Database } from '@srt/db/client';
+import { DEFAULT_IMPORT_MAX_MB } from '@srt/shared/import';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, {
   type FastifyBaseLogger,
@@ -14,6 +16,8 @@ import { type Auth, createAuth } from './auth/auth.ts';
 import authRoute from './auth/route.ts';
 import { userFromHeaders } from './auth/session.ts';
 import { createContext } from './context.ts';
+import importRoute from './import/route.ts';
+import { createImportService } from './import/service.ts';
 import type { Env } from './env.ts';
 import { type AppRouter, appRouter } from './router.ts';
 import { BODY_LIMIT, registerSecurity } from './security.ts';
@@ -49,6 +53,8 @@ export type ServerOptions = {
         | 'TRUSTED_ORIGINS'
         | 'SIGN_IN_LIMIT'
         | 'TRUST_PROXY'
+        | 'UPLOAD_DIR'
+        | 'IMPORT_MAX_MB'
       >
     >;
   /** A pino logger (main.ts makes it; tests pass a silent one). */
@@ -96,6 +102,15 @@ export async function buildServer({ database, env, logger }: ServerOptions): Pro
     });
   }
 
+  // Uploads wait for their commit in UPLOAD_DIR; commits run in this process, in the background.
+  const imports = createImportService({
+    db: database.db,
+    dir: env.UPLOAD_DIR ?? join(tmpdir(), 'srt-uploads'),
+    maxBytes: Math.round((env.IMPORT_MAX_MB ?? DEFAULT_IMPORT_MAX_MB) * 1024 * 1024),
+    log: logger,
+  });
+  app.addHook('onClose', () => imports.close());
+
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
@@ -105,6 +120,7 @@ export async function buildServer({ database, env, logger }: ServerOptions): Pro
           db: database.db,
           user: await userFromHeaders(auth, req.headers, (cookies) => res.header('set-cookie', cookies)),
           publicRead,
+          imports,
         }),
       onError({ error, path, req }) {
         if (EXPECTED.has(error.code))
@@ -127,6 +143,7 @@ export async function buildServer({ database, env, logger }: ServerOptions): Pro
   app.get('/api/config', async () => ({ tileUrl: env.TILE_URL ?? null }));
 
   await app.register(import('./export/route.ts'), { db: database.db });
+  await app.register(importRoute, { imports });
   await registerWebApp(app, env.WEB_DIST);
   return app;
 }
