@@ -15,10 +15,14 @@ import { Route as CountriesIndexRouteImport } from './routes/countries/index'
 import { Route as CountriesIsoRouteImport } from './routes/countries/$iso'
 import { Route as EventsIndexRouteImport } from './routes/events/index'
 import { Route as EventsIdRouteImport } from './routes/events/$id'
+import { Route as EventsNewRouteImport } from './routes/events/new'
+import { Route as FundingNewRouteImport } from './routes/funding/new'
 import { Route as LoginIndexRouteImport } from './routes/login/index'
 import { Route as MapIndexRouteImport } from './routes/map/index'
 import { Route as ProjectsIndexRouteImport } from './routes/projects/index'
 import { Route as ProjectsIdRouteImport } from './routes/projects/$id'
+import { Route as EventsIdEditRouteImport } from './routes/events/$id_.edit'
+import { Route as FundingIdEditRouteImport } from './routes/funding/$id/edit'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -50,6 +54,16 @@ const EventsIdRoute = EventsIdRouteImport.update({
   path: '/events/$id',
   getParentRoute: () => rootRouteImport,
 } as any)
+const EventsNewRoute = EventsNewRouteImport.update({
+  id: '/events/new',
+  path: '/events/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const FundingNewRoute = FundingNewRouteImport.update({
+  id: '/funding/new',
+  path: '/funding/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const LoginIndexRoute = LoginIndexRouteImport.update({
   id: '/login/',
   path: '/login/',
@@ -70,11 +84,23 @@ const ProjectsIdRoute = ProjectsIdRouteImport.update({
   path: '/projects/$id',
   getParentRoute: () => rootRouteImport,
 } as any)
+const EventsIdEditRoute = EventsIdEditRouteImport.update({
+  id: '/events/$id_/edit',
+  path: '/events/$id/edit',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const FundingIdEditRoute = FundingIdEditRouteImport.update({
+  id: '/funding/$id/edit',
+  path: '/funding/$id/edit',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/countries/$iso': typeof CountriesIsoRoute
   '/events/$id': typeof EventsIdRoute
+  '/events/new': typeof EventsNewRoute
+  '/funding/new': typeof FundingNewRoute
   '/projects/$id': typeof ProjectsIdRoute
   '/admin/': typeof AdminIndexRoute
   '/countries/': typeof CountriesIndexRoute
@@ -82,11 +108,15 @@ export interface FileRoutesByFullPath {
   '/login/': typeof LoginIndexRoute
   '/map/': typeof MapIndexRoute
   '/projects/': typeof ProjectsIndexRoute
+  '/events/$id/edit': typeof EventsIdEditRoute
+  '/funding/$id/edit': typeof FundingIdEditRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/countries/$iso': typeof CountriesIsoRoute
   '/events/$id': typeof EventsIdRoute
+  '/events/new': typeof EventsNewRoute
+  '/funding/new': typeof FundingNewRoute
   '/projects/$id': typeof ProjectsIdRoute
   '/admin': typeof AdminIndexRoute
   '/countries': typeof CountriesIndexRoute
@@ -94,12 +124,16 @@ export interface FileRoutesByTo {
   '/login': typeof LoginIndexRoute
   '/map': typeof MapIndexRoute
   '/projects': typeof ProjectsIndexRoute
+  '/events/$id/edit': typeof EventsIdEditRoute
+  '/funding/$id/edit': typeof FundingIdEditRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/countries/$iso': typeof CountriesIsoRoute
   '/events/$id': typeof EventsIdRoute
+  '/events/new': typeof EventsNewRoute
+  '/funding/new': typeof FundingNewRoute
   '/projects/$id': typeof ProjectsIdRoute
   '/admin/': typeof AdminIndexRoute
   '/countries/': typeof CountriesIndexRoute
@@ -107,6 +141,8 @@ export interface FileRoutesById {
   '/login/': typeof LoginIndexRoute
   '/map/': typeof MapIndexRoute
   '/projects/': typeof ProjectsIndexRoute
+  '/events/$id_/edit': typeof EventsIdEditRoute
+  '/funding/$id/edit': typeof FundingIdEditRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -114,6 +150,8 @@ export interface FileRouteTypes {
     | '/'
     | '/countries/$iso'
     | '/events/$id'
+    | '/events/new'
+    | '/funding/new'
     | '/projects/$id'
     | '/admin/'
     | '/countries/'
@@ -121,11 +159,15 @@ export interface FileRouteTypes {
     | '/login/'
     | '/map/'
     | '/projects/'
+    | '/events/$id/edit'
+    | '/funding/$id/edit'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
     | '/countries/$iso'
     | '/events/$id'
+    | '/events/new'
+    | '/funding/new'
     | '/projects/$id'
     | '/admin'
     | '/countries'
@@ -133,11 +175,15 @@ export interface FileRouteTypes {
     | '/login'
     | '/map'
     | '/projects'
+    | '/events/$id/edit'
+    | '/funding/$id/edit'
   id:
     | '__root__'
     | '/'
     | '/countries/$iso'
     | '/events/$id'
+    | '/events/new'
+    | '/funding/new'
     | '/projects/$id'
     | '/admin/'
     | '/countries/'
@@ -145,12 +191,16 @@ export interface FileRouteTypes {
     | '/login/'
     | '/map/'
     | '/projects/'
+    | '/events/$id_/edit'
+    | '/funding/$id/edit'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   CountriesIsoRoute: typeof CountriesIsoRoute
   EventsIdRoute: typeof EventsIdRoute
+  EventsNewRoute: typeof EventsNewRoute
+  FundingNewRoute: typeof FundingNewRoute
   ProjectsIdRoute: typeof ProjectsIdRoute
   AdminIndexRoute: typeof AdminIndexRoute
   CountriesIndexRoute: typeof CountriesIndexRoute
@@ -158,6 +208,8 @@ export interface RootRouteChildren {
   LoginIndexRoute: typeof LoginIndexRoute
   MapIndexRoute: typeof MapIndexRoute
   ProjectsIndexRoute: typeof ProjectsIndexRoute
+  EventsIdEditRoute: typeof EventsIdEditRoute
+  FundingIdEditRoute: typeof FundingIdEditRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -204,6 +256,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof EventsIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/events/new': {
+      id: '/events/new'
+      path: '/events/new'
+      fullPath: '/events/new'
+      preLoaderRoute: typeof EventsNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/funding/new': {
+      id: '/funding/new'
+      path: '/funding/new'
+      fullPath: '/funding/new'
+      preLoaderRoute: typeof FundingNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/login/': {
       id: '/login/'
       path: '/login'
@@ -232,6 +298,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ProjectsIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/events/$id_/edit': {
+      id: '/events/$id_/edit'
+      path: '/events/$id/edit'
+      fullPath: '/events/$id/edit'
+      preLoaderRoute: typeof EventsIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/funding/$id/edit': {
+      id: '/funding/$id/edit'
+      path: '/funding/$id/edit'
+      fullPath: '/funding/$id/edit'
+      preLoaderRoute: typeof FundingIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -239,6 +319,8 @@ const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   CountriesIsoRoute: CountriesIsoRoute,
   EventsIdRoute: EventsIdRoute,
+  EventsNewRoute: EventsNewRoute,
+  FundingNewRoute: FundingNewRoute,
   ProjectsIdRoute: ProjectsIdRoute,
   AdminIndexRoute: AdminIndexRoute,
   CountriesIndexRoute: CountriesIndexRoute,
@@ -246,6 +328,8 @@ const rootRouteChildren: RootRouteChildren = {
   LoginIndexRoute: LoginIndexRoute,
   MapIndexRoute: MapIndexRoute,
   ProjectsIndexRoute: ProjectsIndexRoute,
+  EventsIdEditRoute: EventsIdEditRoute,
+  FundingIdEditRoute: FundingIdEditRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -1,4 +1,5 @@
 import {
+  COUNTRY_CODES,
   countryName,
   DATE_PRECISION_CODES,
   type DatePrecision,
@@ -158,3 +159,11 @@ export const LANGUAGE_CODES = [
   'ja',
   'ko',
 ] as const;
+
+/** Every country as a select offers it: "Uzbekistan (UZ)", sorted by name in the UI language. */
+export function countryOptions(language: Language): PickerOption[] {
+  return COUNTRY_CODES.map((code) => ({
+    value: code,
+    label: `${countryName(code, language)} (${code})`,
+  })).sort((a, b) => a.label.localeCompare(b.label, language));
+}

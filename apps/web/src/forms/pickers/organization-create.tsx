@@ -5,13 +5,7 @@ import '@mantine/core/styles/Input.css';
 import '@mantine/core/styles/Combobox.css';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import {
-  COUNTRY_CODES,
-  countryName,
-  label,
-  ORGANIZATION_TYPE_CODES,
-  ORGANIZATION_TYPES,
-} from '@srt/shared/codes';
+import { label, ORGANIZATION_TYPE_CODES, ORGANIZATION_TYPES } from '@srt/shared/codes';
 import {
   type OrganizationValues,
   type OrganizationValuesInput,
@@ -26,7 +20,7 @@ import { trpc } from '../../trpc.ts';
 import { applyServerErrors } from '../server-errors.ts';
 import { useErrorMessage } from '../use-error-message.ts';
 import { blankAsNull } from './blank-as-null.ts';
-import { organizationOption, type PickerOption } from './options.ts';
+import { countryOptions, organizationOption, type PickerOption } from './options.ts';
 
 type Props = {
   opened: boolean;
@@ -61,13 +55,7 @@ function OrganizationCreateForm({ initialName, onClose, onCreated }: Omit<Props,
     defaultValues: { name: initialName, nameLocal: '', acronym: '', type: null, country: null, iatiRef: '' },
   });
   const create = useMutation(trpc.organization.create.mutationOptions());
-  const countries = useMemo(
-    () =>
-      COUNTRY_CODES.map((code) => ({ value: code, label: `${countryName(code, language)} (${code})` })).sort(
-        (a, b) => a.label.localeCompare(b.label, language),
-      ),
-    [language],
-  );
+  const countries = useMemo(() => countryOptions(language), [language]);
   const types = useMemo(
     () =>
       ORGANIZATION_TYPE_CODES.map((code) => ({

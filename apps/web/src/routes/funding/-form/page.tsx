@@ -1,0 +1,78 @@
+import { Alert, Skeleton, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams, useSearch } from '@tanstack/react-router';
+import { AnchorLink } from '../../../components/anchor-link.tsx';
+import { isNotFoundError } from '../../../components/detail-section.tsx';
+import { EditorOnly } from '../../../forms/editor-only.tsx';
+import { useLazyTranslation } from '../../../i18n/lazy.ts';
+import { trpc } from '../../../trpc.ts';
+import { FundingForm } from './funding-form.tsx';
+import { newFundingValues } from './values.ts';
+
+/** /funding/new?projectId=…[&eventId=…]: a funding row of that project (pledged at that event). */
+export function NewFundingPage() {
+  const { t } = useLazyTranslation('entry');
+  const { projectId, eventId } = useSearch({ from: '/funding/new' });
+  return (
+    <EditorOnly>
+      {projectId ? (
+        <FundingForm initial={{ ...newFundingValues(projectId, eventId), projectId }} />
+      ) : (
+        <Alert color="yellow" title={t('funding.noProject')}>
+          <AnchorLink to="/projects">{t('funding.toProjects')}</AnchorLink>
+        </Alert>
+      )}
+    </EditorOnly>
+  );
+}
+
+/** /funding/$id/edit: the row as stored, with the version a save must name. */
+export function EditFundingPage() {
+  return (
+    <EditorOnly>
+      <EditFunding />
+    </EditorOnly>
+  );
+}
+
+function EditFunding() {
+  const { t } = useLazyTranslation('entry');
+  const { id } = useParams({ from: '/funding/$id/edit' });
+  const query = useQuery({
+    ...trpc.funding.forEdit.queryOptions({ id }),
+    // The form starts from what is stored now, not from a cached copy.
+    staleTime: 0,
+    gcTime: 0,
+    retry: (count, error) => !isNotFoundError(error) && count < 1,
+  });
+  if (query.isError) {
+    const missing = isNotFoundError(query.error);
+    return (
+      <Alert color="red" role="alert" title={missing ? t('funding.notFound') : t('common.loadFailed')}>
+        <Stack gap="xs">
+          {!missing && <Text size="sm">{query.error.message}</Text>}
+          <AnchorLink to="/projects">{t('funding.toProjects')}</AnchorLink>
+        </Stack>
+      </Alert>
+    );
+  }
+  if (!query.data) {
+    return (
+      <Stack gap="sm" aria-busy="true" aria-label={t('common.loading')}>
+        <Skeleton height={32} width="50%" />
+        <Skeleton height={320} />
+      </Stack>
+    );
+  }
+  const record = query.data;
+  return (
+    <Stack gap="sm">
+      {record.deleted && (
+        <Alert color="yellow" data-testid="deleted-notice">
+          {t('funding.deletedNotice')}
+        </Alert>
+      )}
+      <FundingForm key={record.id} id={record.id} version={record.version} initial={record.values} />
+    </Stack>
+  );
+}
