@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { FUNDING_FLOWS, INSTRUMENTS, label, NOMINAL, priceBasisLabel } from '@srt/shared/codes';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney, formatUsd, isDecimal } from '../format.ts';
 import type { Language } from '../i18n/index.ts';
@@ -37,6 +37,8 @@ type Props = {
   /** Rows shown before "show all". */
   initialRows?: number;
   caption: string;
+  /** A last column of per-row controls (an editor's "Edit"), with its header. */
+  rowActions?: { header: ReactNode; render: (row: FundingItem) => ReactNode };
 };
 
 const rateFormats = new Map<Language, Intl.NumberFormat>();
@@ -55,7 +57,7 @@ function formatRate(rate: string, language: Language): string {
  * value date, the USD value with the rate and where the rate comes from ("no rate" when there is none:
  * then there is no USD value either), the estimated flag and the row's source. Nothing is summed here.
  */
-export function FundingTable({ rows, language, sources, initialRows = 25, caption }: Props) {
+export function FundingTable({ rows, language, sources, initialRows = 25, caption, rowActions }: Props) {
   const { t } = useTranslation('project');
   const [showAll, setShowAll] = useState(false);
   if (rows.length === 0) {
@@ -83,6 +85,7 @@ export function FundingTable({ rows, language, sources, initialRows = 25, captio
               <Table.Th>{t('funding.rate')}</Table.Th>
               <Table.Th>{t('funding.estimated')}</Table.Th>
               {sources && <Table.Th>{t('funding.source')}</Table.Th>}
+              {rowActions && <Table.Th>{rowActions.header}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -174,6 +177,7 @@ export function FundingTable({ rows, language, sources, initialRows = 25, captio
                     <RowSources sources={sources.get(r.id) ?? []} />
                   </Table.Td>
                 )}
+                {rowActions && <Table.Td>{rowActions.render(r)}</Table.Td>}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -11,6 +11,7 @@ import { FundingTable } from '../../components/funding-table.tsx';
 import { languageName } from '../../components/language-name.ts';
 import { SourceList } from '../../components/source-list.tsx';
 import { formatYearRange } from '../../format.ts';
+import { EditEventButton } from '../../forms/edit-links.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { trpc } from '../../trpc.ts';
 
@@ -56,9 +57,12 @@ export function EventPage() {
       ) : (
         <>
           <Stack gap="xs" data-testid="event-header">
-            <Title order={2} data-testid="event-title">
-              {e.title}
-            </Title>
+            <Group justify="space-between" align="flex-start" wrap="nowrap">
+              <Title order={2} data-testid="event-title">
+                {e.title}
+              </Title>
+              <EditEventButton id={e.id} />
+            </Group>
             {e.titleOriginal && e.titleOriginal !== e.title && (
               <Text>
                 <Text span size="xs" c="dimmed" mr={6}>

@@ -4,6 +4,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterNotice } from '../../filter/filter-notice.tsx';
+import { NewEventButton } from '../../forms/edit-links.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { trpc, trpcClient } from '../../trpc.ts';
 import { EventFilters } from './-filters.tsx';
@@ -39,7 +40,10 @@ export function EventsPage() {
   return (
     <Stack gap="md">
       <div>
-        <Title order={2}>{t('title')}</Title>
+        <Group justify="space-between" align="flex-start">
+          <Title order={2}>{t('title')}</Title>
+          <NewEventButton />
+        </Group>
         <Text size="sm" c="dimmed" maw={900}>
           {t('intro')}
         </Text>

@@ -9,6 +9,7 @@ import { DetailSection, isNotFoundError } from '../../../components/detail-secti
 import { FundingTable } from '../../../components/funding-table.tsx';
 import { SourceList } from '../../../components/source-list.tsx';
 import { FilterNotice } from '../../../filter/filter-notice.tsx';
+import { AddFundingButton, useFundingRowActions } from '../../../forms/edit-links.tsx';
 import { useLanguage } from '../../../i18n/use-language.ts';
 import { trpc } from '../../../trpc.ts';
 import { sanitizeProjectsSearch } from '../-search.ts';
@@ -35,6 +36,7 @@ export function ProjectPage() {
     for (const s of p?.fundingSources ?? []) map.set(s.fundingId, [...(map.get(s.fundingId) ?? []), s]);
     return map;
   }, [p]);
+  const fundingActions = useFundingRowActions(language);
 
   if (query.isError && isNotFoundError(query.error)) {
     return (
@@ -102,11 +104,13 @@ export function ProjectPage() {
             />
           </DetailSection>
           <DetailSection title={t('sections.funding', { count: p.funding.length })} id="funding">
+            <AddFundingButton projectId={p.id} />
             <FundingTable
               rows={p.funding}
               sources={fundingSources}
               language={language}
               caption={t('funding.caption')}
+              rowActions={fundingActions}
             />
           </DetailSection>
           <Grid gap="md">
