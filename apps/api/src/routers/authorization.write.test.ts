@@ -6,7 +6,7 @@
  */
 import type { Database } from '@srt/db/client';
 import { createTestDatabase } from '@srt/db/testing';
-import { TRPCError } from '@trpc/server';
+import { type AnyTRPCProcedure, TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../router.ts';
 import { callerAs, type Who } from '../test/callers.ts';
@@ -78,8 +78,9 @@ const ACCESS: Record<string, Level> = {
   'rate.upsert': 'admin',
 };
 
+// At run time `_def.procedures` is flat: `'project.update' → procedure`.
 const procedures = Object.entries(
-  appRouter._def.procedures as Record<string, { _def: { type: string } }>,
+  appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure>,
 ).map(([path, procedure]) => ({ path, type: procedure._def.type }));
 
 const RANK = { viewer: 1, editor: 2, admin: 3 } as const;
