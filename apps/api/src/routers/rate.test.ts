@@ -4,6 +4,7 @@ import type { RunImportOptions } from '@srt/db/import/pipeline';
 import { runImport } from '@srt/db/import/pipeline';
 import { loadExchangeRates, USD_RATE_SOURCE } from '@srt/db/import/rates';
 import type { FundingRecord, ProjectRecord, ReadItem } from '@srt/db/import/types';
+import { users } from '@srt/db/schema';
 import { createTestDatabase } from '@srt/db/testing';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +41,7 @@ const fundingRow = (n: number, over: Partial<FundingRecord>): FundingRecord => (
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
+  await db.insert(users).values({ id: ADMIN.id, name: ADMIN.name, email: ADMIN.email, role: 'admin' });
   await loadExchangeRates(db, { actor: 'seed' });
   // Funding in KZT dated 2030 (no rate yet) and one in 2024 (rate in the table).
   const record: ProjectRecord = {
@@ -104,6 +106,7 @@ describe('rate.list', () => {
       perUsd: '1.7',
       version: 1,
       updatedBy: 'seed',
+      updatedByName: null,
     });
     expect(rows.find((r) => r.currency === 'AZN' && r.year === 2019)?.source).toMatch(/^IMF/);
     const tmt = await anonymous().rate.list({ currency: 'tmt' });
@@ -224,6 +227,7 @@ describe('rate.upsert', () => {
       source: 'Central bank',
       version: 1,
       updatedBy: ADMIN.id,
+      updatedByName: 'Admin',
     });
   });
 

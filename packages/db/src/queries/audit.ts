@@ -55,7 +55,7 @@ export type HistoryEntry = {
 export type RecordTitle = {
   title: string;
   /** Funding rows: the parts of the title, so the page can show them in its language. */
-  funding?: { flow: string; amount: string; currency: string } | undefined;
+  funding?: { flow: string; amount: string; currency: string; projectId: string | null } | undefined;
   deleted: boolean;
 };
 
@@ -205,13 +205,14 @@ async function recordTitles(
           flow: funding.flow,
           amount: funding.amount,
           currency: funding.currency,
+          projectId: funding.projectId,
           deletedAt: funding.deletedAt,
         })
         .from(funding)
         .where(inArray(funding.id, f))
         .then((rows) => {
           for (const r of rows) {
-            const parts = { flow: r.flow, amount: r.amount, currency: r.currency };
+            const parts = { flow: r.flow, amount: r.amount, currency: r.currency, projectId: r.projectId };
             put('funding', r.id, {
               title: fundingTitle(parts),
               funding: parts,
@@ -264,7 +265,12 @@ function snapshotTitle(entity: string, row: Row): RecordTitle | null {
   const snap = (row.after ?? row.before) as Record<string, unknown> | null;
   if (!snap) return null;
   if (entity === 'funding' && typeof snap.flow === 'string' && typeof snap.currency === 'string') {
-    const parts = { flow: snap.flow, amount: String(snap.amount ?? ''), currency: snap.currency };
+    const parts = {
+      flow: snap.flow,
+      amount: String(snap.amount ?? ''),
+      currency: snap.currency,
+      projectId: typeof snap.projectId === 'string' ? snap.projectId : null,
+    };
     return { title: fundingTitle(parts), funding: parts, deleted: true };
   }
   const title = snap.title ?? snap.name;

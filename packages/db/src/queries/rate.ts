@@ -6,7 +6,7 @@ import { writeAudit } from '../audit.ts';
 import type { Db } from '../client.ts';
 import { ConflictError } from '../conflict.ts';
 import { roundDecimal, storedRate, usdFor } from '../import/rates.ts';
-import { exchangeRates, funding } from '../schema.ts';
+import { exchangeRates, funding, users } from '../schema.ts';
 import { QueryInputError } from './list.ts';
 
 /**
@@ -27,7 +27,10 @@ export type RateRow = {
   source: string;
   version: number;
   updatedAt: string;
+  /** The actor as stored: a user id, or a process such as `seed`. */
   updatedBy: string | null;
+  /** The user's display name when `updatedBy` is a user. */
+  updatedByName: string | null;
 };
 
 export async function listRates(db: Db, params: { currency?: string | null; year?: number | null }) {
@@ -45,8 +48,10 @@ export async function listRates(db: Db, params: { currency?: string | null; year
         version: exchangeRates.version,
         updatedAt: exchangeRates.updatedAt,
         updatedBy: exchangeRates.updatedBy,
+        updatedByName: users.name,
       })
       .from(exchangeRates)
+      .leftJoin(users, eq(users.id, exchangeRates.updatedBy))
       .where(where)
       .orderBy(asc(exchangeRates.currency), asc(exchangeRates.year)),
     // The years the whole table covers: within them, a currency without a row has "no rate".
