@@ -1,3 +1,7 @@
+import '@mantine/core/styles/Input.css';
+import '@mantine/core/styles/ModalBase.css';
+import '@mantine/core/styles/Overlay.css';
+import '@mantine/core/styles/Modal.css';
 import {
   Alert,
   Button,
@@ -49,19 +53,21 @@ export function AdminPage() {
   return <Users selfId={user.id} />;
 }
 
-/** The error of a refused change, in the user's language (the API's own words as a detail). */
-function useChangeError() {
+/** Why a change was refused, in the user's language (the API's own words follow as a detail). */
+function useChangeError(selfId: string) {
   const { t } = useLazyTranslation('admin');
-  return (error: unknown): string => {
+  return (error: unknown, userId?: string): string => {
     const code = errorCode(error);
     const key =
-      code === 'FORBIDDEN' || code === 'UNAUTHORIZED'
-        ? 'errors.forbidden'
-        : code === 'NOT_FOUND'
-          ? 'errors.notFound'
-          : code === 'BAD_REQUEST' || code === 'PRECONDITION_FAILED' || code === 'CONFLICT'
-            ? 'errors.refused'
-            : 'errors.failed';
+      userId === selfId && code === 'FORBIDDEN'
+        ? 'errors.self'
+        : code === 'FORBIDDEN' || code === 'UNAUTHORIZED'
+          ? 'errors.forbidden'
+          : code === 'NOT_FOUND'
+            ? 'errors.notFound'
+            : code === 'BAD_REQUEST'
+              ? 'errors.lastAdmin'
+              : 'errors.failed';
     const detail = error instanceof Error ? error.message : String(error);
     return t(key, { detail });
   };
@@ -72,7 +78,7 @@ function Users({ selfId }: { selfId: string }) {
   const language = useLanguage();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.user.list.queryOptions());
-  const changeError = useChangeError();
+  const changeError = useChangeError(selfId);
   const [confirming, setConfirming] = useState<UserRow | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const done = (text: string) => {
@@ -85,7 +91,7 @@ function Users({ selfId }: { selfId: string }) {
       const row = list.data?.find((u) => u.id === input.userId);
       return done(t('roleChanged', { email: row?.email ?? '', role: t(`common:roles.${input.role}`) }));
     },
-    onError: (error) => setMessage({ ok: false, text: changeError(error) }),
+    onError: (error, input) => setMessage({ ok: false, text: changeError(error, input.userId) }),
   });
   const setDisabled = useMutation({
     ...trpc.user.setDisabled.mutationOptions(),
@@ -94,9 +100,9 @@ function Users({ selfId }: { selfId: string }) {
       setConfirming(null);
       return done(t(input.disabled ? 'disabledDone' : 'enabledDone', { email: row?.email ?? '' }));
     },
-    onError: (error) => {
+    onError: (error, input) => {
       setConfirming(null);
-      setMessage({ ok: false, text: changeError(error) });
+      setMessage({ ok: false, text: changeError(error, input.userId) });
     },
   });
   const busy = setRole.isPending || setDisabled.isPending;
@@ -140,6 +146,7 @@ function Users({ selfId }: { selfId: string }) {
                 <Table.Th scope="col">{t('columns.role')}</Table.Th>
                 <Table.Th scope="col">{t('columns.status')}</Table.Th>
                 <Table.Th scope="col">{t('columns.created')}</Table.Th>
+                <Table.Th scope="col">{t('columns.lastSeen')}</Table.Th>
                 <Table.Th scope="col">
                   <VisuallyHidden>{t('columns.actions')}</VisuallyHidden>
                 </Table.Th>
@@ -179,7 +186,10 @@ function Users({ selfId }: { selfId: string }) {
                         {t(row.disabled ? 'status.disabled' : 'status.active')}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{formatDate(String(row.createdAt).slice(0, 10), language)}</Table.Td>
+                    <Table.Td>{formatDate(row.createdAt.slice(0, 10), language)}</Table.Td>
+                    <Table.Td>
+                      {row.lastSeen ? formatDate(row.lastSeen.slice(0, 10), language) : t('never')}
+                    </Table.Td>
                     <Table.Td>
                       {!self &&
                         (row.disabled ? (
