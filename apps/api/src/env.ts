@@ -59,6 +59,11 @@ export const envSchema = z.object({
       .map((a) => a.trim())
       .filter(Boolean);
   }),
+  /**
+   * true: the first start on an empty database loads the demo data set and its demo accounts (fixed,
+   * published passwords); false: never (production — accounts come from `pnpm user:create`).
+   */
+  DEMO_DATA: optional(flag).transform((v) => v ?? true),
   /** An online tile layer for the map, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`; unset: offline. */
   TILE_URL: optional(z.string().regex(/^https?:\/\/\S+$/, 'Expected an http(s) URL template')),
   /** The built web app. */

@@ -26,7 +26,8 @@ logger.info(
     : `database: PGlite in ${env.PGLITE_DIR}`,
 );
 await database.migrate();
-const loadDemo = await isDatabaseEmpty(database.db);
+const loadDemo = env.DEMO_DATA && (await isDatabaseEmpty(database.db));
+if (!env.DEMO_DATA) logger.info('DEMO_DATA=false: no demo data, no demo accounts');
 if (loadDemo) {
   logger.info('empty database: loading the demo data');
   await loadDemoData(database, { log: (message) => logger.info(message) });

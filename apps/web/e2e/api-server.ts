@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -63,6 +64,8 @@ export async function startApiServer(
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     WEB_DIST: distCopy,
+    // Otherwise the server would generate one beside PGLITE_DIR, i.e. into the shared temp directory.
+    AUTH_SECRET: randomBytes(32).toString('hex'),
     ...options.env,
   };
   // vitest puts Vite's `BASE_URL` ('/') into process.env; to the API it would be its public address.

@@ -79,7 +79,9 @@ export function createAuth({ db, secret, baseUrl, trustedOrigins = [], signInLim
       level: 'warn',
       log: (level, message, ...args) => {
         const fields = args.length ? { details: args } : {};
-        if (level === 'error') logger.error(fields, `auth: ${message}`);
+        // Without BASE_URL the origin comes from each request, as intended (main.ts says so once).
+        if (message.includes('Base URL is not set')) logger.debug(fields, `auth: ${message}`);
+        else if (level === 'error') logger.error(fields, `auth: ${message}`);
         else if (level === 'warn') logger.warn(fields, `auth: ${message}`);
         else logger.debug(fields, `auth: ${message}`);
       },

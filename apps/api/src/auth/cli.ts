@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createDb } from '@srt/db/client';
 import { ROLES, roleSchema } from '@srt/shared/auth';
-import { MIN_PASSWORD_LENGTH } from '@srt/shared/user';
+import { MIN_PASSWORD_LENGTH, newAccountSchema } from '@srt/shared/user';
 import { pino } from 'pino';
 import { loadEnv } from '../env.ts';
 import { AccountError, createAccount } from './accounts.ts';
@@ -46,6 +46,8 @@ if (!values.email) fail(`--email is required.\n\n${USAGE}`);
 if (!values.role) fail(`--role is required.\n\n${USAGE}`);
 const role = roleSchema.safeParse(values.role);
 if (!role.success) fail(`Unknown role "${values.role}": use one of ${ROLES.join(', ')}.`);
+const email = newAccountSchema.shape.email.safeParse(values.email);
+if (!email.success) fail(`email: ${email.error.issues[0]?.message ?? 'invalid'} ("${values.email}").`);
 
 let env: ReturnType<typeof loadEnv>;
 try {

@@ -49,8 +49,9 @@ export async function createSignedInUser(
 }
 
 /**
- * The session cookie of a new user with `role`, for `app.inject({ headers: { cookie } })`. A state-
- * changing request with it also needs `origin: 'http://localhost'` only if it sends an Origin at all.
+ * The session cookie of a new user with `role`: `app.inject({ headers: { cookie } })`. tRPC mutations
+ * also need `content-type: application/json`; better-auth's own POST routes (sign-out) want an `origin`
+ * header matching the server (`http://localhost:80` under inject) when a cookie is sent.
  */
 export async function signInAs(app: FastifyInstance, role: Role): Promise<string> {
   return (await createSignedInUser(app, role)).cookie;
