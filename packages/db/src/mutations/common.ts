@@ -172,7 +172,9 @@ export async function checkRefs(
   const rows = await tx
     .select({ id: table.id, deletedAt: table.deletedAt })
     .from(table as PgTable)
-    .where(inArray(table.id, ids));
+    .where(inArray(table.id, ids))
+    // Held to the end of the transaction: a concurrent delete of a referenced record waits for this write.
+    .for('share');
   const found = new Map(rows.map((r) => [String(r.id), r.deletedAt !== null]));
   for (const ref of refs) {
     const deleted = found.get(ref.id);

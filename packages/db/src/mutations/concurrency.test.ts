@@ -9,10 +9,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../client.ts';
 import { ConflictError } from '../conflict.ts';
-import { auditEntries } from '../schema.ts';
+import { auditEntries, projects } from '../schema.ts';
 import { createTestDatabase } from '../testing.ts';
-import { updateRecord } from './common.ts';
-import { createProject, projectForEdit, projectSpec, updateProject } from './project.ts';
+import { checkRefs, updateRecord } from './common.ts';
+import { createProject, deleteProject, projectForEdit, projectSpec, updateProject } from './project.ts';
 import { createSource } from './source.ts';
 
 let database: Database;
@@ -74,5 +74,39 @@ describe('a second writer while the first one is still in its transaction', () =
     expect(current).toMatchObject({ version: 2, values: { title: 'First', countries: [{ country: 'UZ' }] } });
     const actors = await database.db.select({ actor: auditEntries.actor }).from(auditEntries);
     expect(actors.map((a) => a.actor).sort()).toEqual(['first', 'u', 'u']);
+  });
+
+  it('a record being deleted waits for a write that has just checked a reference to it', async () => {
+    const { id: source } = await createSource(database.db, 'u', { title: 'Another source', kind: 'news' });
+    const { id } = await createProject(
+      database.db,
+      'u',
+      projectValuesSchema.parse({ title: 'Referenced', sources: [{ sourceId: source }] }),
+    );
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let checked: () => void = () => {};
+    const referenceChecked = new Promise<void>((resolve) => {
+      checked = resolve;
+    });
+    const order: string[] = [];
+    const writer = database.db.transaction(async (tx) => {
+      await checkRefs(tx, projects, 'project', [{ field: 'projectId', id }]);
+      checked();
+      await gate;
+      order.push('write committed');
+    });
+    await referenceChecked;
+    const deletion = deleteProject(database.db, 'u', { id, version: 1 }).then((saved) => {
+      order.push('delete committed');
+      return saved;
+    });
+    await someoneWaitsForALock();
+    release();
+    await writer;
+    expect(await deletion).toEqual({ id, version: 2 });
+    expect(order).toEqual(['write committed', 'delete committed']);
   });
 });
