@@ -767,6 +767,99 @@ const chunks = <T>(items: T[], size = 5_000): T[][] => {
   return out;
 };
 
+/** A version-guarded update of one stored row: `values` by property name, `key` names it in errors. */
+type RowUpdate = { id: string; version: number; key: string; values: Record<string, unknown> };
+
+/** Everything one batch writes, collected first and written by `writeCollected`. */
+type BatchWrites = {
+  projects: (typeof projects.$inferInsert)[];
+  projectUpdates: RowUpdate[];
+  fundingUpdates: RowUpdate[];
+  fundingDeletes: RowUpdate[];
+  /** Funding rows whose source links are replaced. */
+  unlinkFunding: string[];
+  /** Projects whose child rows of each part are replaced. */
+  replaced: Record<ChildPart, string[]>;
+  children: { projectId: string; children: ChildState; parts: readonly ChildPart[] }[];
+  funding: (typeof funding.$inferInsert)[];
+  links: (typeof sourceLinks.$inferInsert)[];
+};
+
+const batchWrites = (): BatchWrites => ({
+  projects: [],
+  projectUpdates: [],
+  fundingUpdates: [],
+  fundingDeletes: [],
+  unlinkFunding: [],
+  replaced: { countries: [], sectors: [], initiatives: [], participants: [], locations: [], sources: [] },
+  children: [],
+  funding: [],
+  links: [],
+});
+
+/**
+ * Updates many rows in one statement per MAX_JSON_CHARS of JSON: each row's new values come from one
+ * JSON parameter (`json_populate_recordset`, as `bulkInsert`'s fallback), its version is bumped and
+ * `updated_at`/`updated_by` set, `extra` adds assignments for every row. A row whose version moved
+ * since it was read is not updated, and the whole import stops (ConcurrentEditError, naming it as
+ * `what` + its key). Every row must carry the same value keys.
+ */
+async function bulkUpdate<T extends PgTable>(
+  tx: Db,
+  table: T,
+  rows: RowUpdate[],
+  actor: string,
+  what: string,
+  extra?: SQL,
+) {
+  if (rows.length === 0) return;
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const column = (key: string) => {
+    const c = columns[key];
+    if (!c) throw new Error(`${getTableConfig(table).name} has no column ${key}`);
+    return c.name;
+  };
+  const keys = Object.keys(rows[0]?.values ?? {});
+  const tableName = sql.identifier(getTableConfig(table).name);
+  const assignments = [
+    ...keys.map((key) => sql`${sql.identifier(column(key))} = x.${sql.identifier(column(key))}`),
+    sql`version = x.version + 1`,
+    sql`updated_at = now()`,
+    sql`updated_by = ${actor}`,
+    ...(extra ? [extra] : []),
+  ];
+  let parts: string[] = [];
+  let pending: RowUpdate[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (parts.length === 0) return;
+    const json = `[${parts.join(',')}]`;
+    const expected = pending;
+    parts = [];
+    pending = [];
+    size = 0;
+    const result = await tx.execute<{ id: string }>(sql`
+      update ${tableName} as t set ${sql.join(assignments, sql`, `)}
+      from json_populate_recordset(null::${tableName}, ${json}::json) as x
+      where t.id = x.id and t.version = x.version
+      returning t.id`);
+    if (result.rows.length === expected.length) return;
+    const updated = new Set(result.rows.map((r) => r.id));
+    const missed = expected.find((row) => !updated.has(row.id));
+    throw new ConcurrentEditError(`${what} ${missed?.key} was changed during the import`);
+  };
+  for (const row of rows) {
+    const out: Record<string, unknown> = { id: row.id, version: row.version };
+    for (const key of keys) out[column(key)] = row.values[key] ?? null;
+    const text = JSON.stringify(out);
+    parts.push(text);
+    pending.push(row);
+    size += text.length;
+    if (size >= MAX_JSON_CHARS) await flush();
+  }
+  await flush();
+}
+
 export type Writer = {
   /** Takes one record from the reader; writes when a batch is full. */
   add(record: ProjectRecord): Promise<void>;
@@ -1232,14 +1325,17 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     return { fundingState, childState };
   }
 
-  /** Writes a project's funding rows: inserts, updates, restores and (unless merging) soft-deletes. */
-  async function writeFunding(
+  /**
+   * A project's funding rows: inserts, updates, restores and (unless merging) soft-deletes, collected in
+   * `writes` and written per batch by `writeCollected`.
+   */
+  function writeFunding(
     projectId: string,
     wanted: { ref: string; state: FundingState }[],
     stored: Awaited<ReturnType<typeof loadFunding>>,
     merge: boolean,
-    inserts: { funding: (typeof funding.$inferInsert)[]; links: (typeof sourceLinks.$inferInsert)[] },
-  ): Promise<boolean> {
+    writes: BatchWrites,
+  ): boolean {
     let changed = false;
     const wantedRefs = new Set(wanted.map((w) => w.ref));
     for (const { ref, state } of wanted) {
@@ -1247,7 +1343,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       const { sources: links, ...columns } = state;
       if (!existing) {
         const id = randomUUID();
-        inserts.funding.push({
+        writes.funding.push({
           id,
           projectId,
           externalRef: ref,
@@ -1255,7 +1351,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
           createdBy: actor,
           updatedBy: actor,
         });
-        for (const l of links) inserts.links.push({ sourceId: l.sourceId, fundingId: id, quote: l.quote });
+        for (const l of links) writes.links.push({ sourceId: l.sourceId, fundingId: id, quote: l.quote });
         audit('funding', id, 'create', null, {
           id,
           projectId,
@@ -1270,16 +1366,10 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       const restoring = row.deletedAt !== null;
       if (!restoring && same(existing.state, state)) continue;
       const version = row.version + 1;
-      const [updated] = await tx
-        .update(funding)
-        .set({ ...columns, deletedAt: null, version, updatedAt: sql`now()`, updatedBy: actor })
-        .where(and(eq(funding.id, row.id), eq(funding.version, row.version)))
-        .returning({ id: funding.id });
-      if (!updated) throw new ConcurrentEditError(`Funding row ${ref} was changed during the import`);
+      writes.fundingUpdates.push({ id: row.id, version: row.version, key: ref, values: columns });
       if (!same(existing.state.sources, links)) {
-        await tx.delete(sourceLinks).where(eq(sourceLinks.fundingId, row.id));
-        for (const l of links)
-          inserts.links.push({ sourceId: l.sourceId, fundingId: row.id, quote: l.quote });
+        writes.unlinkFunding.push(row.id);
+        for (const l of links) writes.links.push({ sourceId: l.sourceId, fundingId: row.id, quote: l.quote });
       }
       const [was, now] = changes(existing.state, state);
       audit(
@@ -1295,14 +1385,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       for (const row of stored.byProject.get(projectId) ?? []) {
         if (!row.externalRef || wantedRefs.has(row.externalRef) || row.deletedAt !== null) continue;
         // Gone from the file: soft-deleted, so the audit trail and any links stay.
-        const version = row.version + 1;
-        const [deleted] = await tx
-          .update(funding)
-          .set({ deletedAt: sql`now()`, version, updatedAt: sql`now()`, updatedBy: actor })
-          .where(and(eq(funding.id, row.id), eq(funding.version, row.version)))
-          .returning({ id: funding.id });
-        if (!deleted)
-          throw new ConcurrentEditError(`Funding row ${row.externalRef} was changed during the import`);
+        writes.fundingDeletes.push({ id: row.id, version: row.version, key: row.externalRef, values: {} });
         const before = stored.byRef.get(row.externalRef)?.state;
         audit(
           'funding',
@@ -1320,6 +1403,25 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       }
     }
     return changed;
+  }
+
+  /**
+   * What a batch collected, in an order the foreign keys and unique indexes allow: new projects, then
+   * version-guarded updates (each kind in one statement), then the child rows that replace others, then
+   * new funding rows and their source links.
+   */
+  async function writeCollected(writes: BatchWrites) {
+    await bulkInsert(tx, projects, writes.projects);
+    await bulkUpdate(tx, projects, writes.projectUpdates, actor, 'Project');
+    await bulkUpdate(tx, funding, writes.fundingUpdates, actor, 'Funding row', sql`deleted_at = null`);
+    await bulkUpdate(tx, funding, writes.fundingDeletes, actor, 'Funding row', sql`deleted_at = now()`);
+    for (const ids of chunks(writes.unlinkFunding)) {
+      await tx.delete(sourceLinks).where(inJson(sourceLinks.fundingId, ids));
+    }
+    await deleteChildren(writes.replaced);
+    await insertChildren(writes.children);
+    await bulkInsert(tx, funding, writes.funding);
+    await bulkInsert(tx, sourceLinks, writes.links);
   }
 
   async function writeFull(prepared: Prepared[], touched: Set<string>) {
@@ -1364,20 +1466,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
 
     const { fundingState, childState } = await resolveAll(writable.map(({ p }) => p));
 
-    const newProjects: (typeof projects.$inferInsert)[] = [];
-    const replaced: Record<ChildPart, string[]> = {
-      countries: [],
-      sectors: [],
-      initiatives: [],
-      participants: [],
-      locations: [],
-      sources: [],
-    };
-    const childInserts: { projectId: string; children: ChildState; parts: readonly ChildPart[] }[] = [];
-    const inserts = {
-      funding: [] as (typeof funding.$inferInsert)[],
-      links: [] as (typeof sourceLinks.$inferInsert)[],
-    };
+    const writes = batchWrites();
     const outcomes: {
       p: Prepared;
       projectId: string;
@@ -1391,8 +1480,9 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       if (!stored) {
         const id = randomUUID();
         const fields = p.fields;
-        // The score goes in with the row: setting it afterwards (quality_score is indexed, so no HOT
-        // update) would write every index entry again, trigrams included. `refreshQuality` still checks it.
+        // The score goes in with the row, from the same facts `projectQualityFacts` reads: setting it
+        // afterwards (quality_score is indexed, so no HOT update) would write every index entry again,
+        // trigrams included.
         const qualityScore = projectQuality({
           sourceCount: next.sources.length,
           hasStatus: fields.status !== null,
@@ -1402,7 +1492,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
           datedFundingCount: wantedFunding.filter((f) => f.state.valueDate !== null).length,
           hasSector: next.sectors.length > 0,
         }).score;
-        newProjects.push({
+        writes.projects.push({
           id,
           ...fields,
           searchText: searchOf(fields),
@@ -1410,9 +1500,9 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
           createdBy: actor,
           updatedBy: actor,
         });
-        childInserts.push({ projectId: id, children: next, parts: CHILD_PARTS });
+        writes.children.push({ projectId: id, children: next, parts: CHILD_PARTS });
         audit('project', id, 'create', null, { id, version: 1, ...withoutRaw(fields), ...next });
-        await writeFunding(id, wantedFunding, storedFunding, p.mode === 'project', inserts);
+        writeFunding(id, wantedFunding, storedFunding, p.mode === 'project', writes);
         outcomes.push({ p, projectId: id, action: 'new', parts: [] });
         continue;
       }
@@ -1432,14 +1522,14 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       const parts: string[] = [...changedFields, ...changedParts];
       if (changedFields.length > 0 || changedParts.length > 0) {
         const version = stored.version + 1;
-        const [updated] = await tx
-          .update(projects)
-          .set({ ...fields, searchText: searchOf(fields), version, updatedAt: sql`now()`, updatedBy: actor })
-          .where(and(eq(projects.id, stored.id), eq(projects.version, stored.version)))
-          .returning({ id: projects.id });
-        if (!updated) throw new ConcurrentEditError(`Project ${p.key} was changed during the import`);
-        for (const part of changedParts) replaced[part].push(stored.id);
-        childInserts.push({ projectId: stored.id, children: next, parts: changedParts });
+        writes.projectUpdates.push({
+          id: stored.id,
+          version: stored.version,
+          key: p.key,
+          values: { ...fields, searchText: searchOf(fields) },
+        });
+        for (const part of changedParts) writes.replaced[part].push(stored.id);
+        writes.children.push({ projectId: stored.id, children: next, parts: changedParts });
         const [was, now] = changes({ ...before.fields, ...before }, { ...fields, ...next }, [
           ...changedFields,
           ...changedParts,
@@ -1453,22 +1543,18 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
           { ...ids, ...now, version },
         );
       }
-      const fundingChanged = await writeFunding(
+      const fundingChanged = writeFunding(
         stored.id,
         wantedFunding,
         storedFunding,
         p.mode === 'project',
-        inserts,
+        writes,
       );
       if (fundingChanged) parts.push('funding');
       outcomes.push({ p, projectId: stored.id, action: parts.length > 0 ? 'updated' : 'unchanged', parts });
     }
 
-    await bulkInsert(tx, projects, newProjects);
-    await deleteChildren(replaced);
-    await insertChildren(childInserts);
-    await bulkInsert(tx, funding, inserts.funding);
-    await bulkInsert(tx, sourceLinks, inserts.links);
+    await writeCollected(writes);
 
     for (const { p, projectId, action, parts } of outcomes) {
       report.count(action);
@@ -1518,15 +1604,12 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       return false;
     });
     const { fundingState } = await resolveAll(writable.map(({ p }) => p));
-    const inserts = {
-      funding: [] as (typeof funding.$inferInsert)[],
-      links: [] as (typeof sourceLinks.$inferInsert)[],
-    };
+    const writes = batchWrites();
     for (const { p, stored } of writable) {
       if (!stored) continue;
       const wanted = p.funding.map((f) => ({ ref: f.externalRef, state: fundingState(f) }));
       const isNew = wanted.every((w) => !storedFunding.byRef.has(w.ref));
-      const changed = await writeFunding(stored.id, wanted, storedFunding, true, inserts);
+      const changed = writeFunding(stored.id, wanted, storedFunding, true, writes);
       const action = !changed ? 'unchanged' : isNew ? 'new' : 'updated';
       report.count(action);
       if (action !== 'unchanged') {
@@ -1534,8 +1617,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
         report.change({ key: p.key, action, parts: ['funding'], at: p.at });
       }
     }
-    await bulkInsert(tx, funding, inserts.funding);
-    await bulkInsert(tx, sourceLinks, inserts.links);
+    await writeCollected(writes);
   }
 
   /** `refreshProjectQuality` for a whole batch: the same facts and score, written in one statement. */
