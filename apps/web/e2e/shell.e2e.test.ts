@@ -39,6 +39,7 @@ describe(`app shell served by the API (${target})`, () => {
       'Events',
       'Map',
       'Country briefs',
+      'Changes',
     ]);
 
     const status = page.locator('footer [role="status"][data-state="ok"]');

@@ -11,6 +11,8 @@
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as AdminIndexRouteImport } from './routes/admin/index'
+import { Route as AdminRatesRouteImport } from './routes/admin/rates'
+import { Route as ChangesIndexRouteImport } from './routes/changes/index'
 import { Route as CountriesIndexRouteImport } from './routes/countries/index'
 import { Route as CountriesIsoRouteImport } from './routes/countries/$iso'
 import { Route as EventsIndexRouteImport } from './routes/events/index'
@@ -22,7 +24,10 @@ import { Route as MapIndexRouteImport } from './routes/map/index'
 import { Route as ProjectsIndexRouteImport } from './routes/projects/index'
 import { Route as ProjectsIdRouteImport } from './routes/projects/$id'
 import { Route as EventsIdEditRouteImport } from './routes/events/$id_.edit'
+import { Route as EventsIdHistoryRouteImport } from './routes/events/$id_.history'
 import { Route as FundingIdEditRouteImport } from './routes/funding/$id/edit'
+import { Route as FundingIdHistoryRouteImport } from './routes/funding/$id/history'
+import { Route as ProjectsIdHistoryRouteImport } from './routes/projects/$id_/history'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -32,6 +37,16 @@ const IndexRoute = IndexRouteImport.update({
 const AdminIndexRoute = AdminIndexRouteImport.update({
   id: '/admin/',
   path: '/admin/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AdminRatesRoute = AdminRatesRouteImport.update({
+  id: '/admin/rates',
+  path: '/admin/rates',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ChangesIndexRoute = ChangesIndexRouteImport.update({
+  id: '/changes/',
+  path: '/changes/',
   getParentRoute: () => rootRouteImport,
 } as any)
 const CountriesIndexRoute = CountriesIndexRouteImport.update({
@@ -89,127 +104,177 @@ const EventsIdEditRoute = EventsIdEditRouteImport.update({
   path: '/events/$id/edit',
   getParentRoute: () => rootRouteImport,
 } as any)
+const EventsIdHistoryRoute = EventsIdHistoryRouteImport.update({
+  id: '/events/$id_/history',
+  path: '/events/$id/history',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const FundingIdEditRoute = FundingIdEditRouteImport.update({
   id: '/funding/$id/edit',
   path: '/funding/$id/edit',
   getParentRoute: () => rootRouteImport,
 } as any)
+const FundingIdHistoryRoute = FundingIdHistoryRouteImport.update({
+  id: '/funding/$id/history',
+  path: '/funding/$id/history',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ProjectsIdHistoryRoute = ProjectsIdHistoryRouteImport.update({
+  id: '/projects/$id_/history',
+  path: '/projects/$id/history',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/admin/rates': typeof AdminRatesRoute
   '/countries/$iso': typeof CountriesIsoRoute
   '/events/$id': typeof EventsIdRoute
   '/events/new': typeof EventsNewRoute
   '/funding/new': typeof FundingNewRoute
   '/projects/$id': typeof ProjectsIdRoute
   '/admin/': typeof AdminIndexRoute
+  '/changes/': typeof ChangesIndexRoute
   '/countries/': typeof CountriesIndexRoute
   '/events/': typeof EventsIndexRoute
   '/login/': typeof LoginIndexRoute
   '/map/': typeof MapIndexRoute
   '/projects/': typeof ProjectsIndexRoute
   '/events/$id/edit': typeof EventsIdEditRoute
+  '/events/$id/history': typeof EventsIdHistoryRoute
   '/funding/$id/edit': typeof FundingIdEditRoute
+  '/funding/$id/history': typeof FundingIdHistoryRoute
+  '/projects/$id/history': typeof ProjectsIdHistoryRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/admin/rates': typeof AdminRatesRoute
   '/countries/$iso': typeof CountriesIsoRoute
   '/events/$id': typeof EventsIdRoute
   '/events/new': typeof EventsNewRoute
   '/funding/new': typeof FundingNewRoute
   '/projects/$id': typeof ProjectsIdRoute
   '/admin': typeof AdminIndexRoute
+  '/changes': typeof ChangesIndexRoute
   '/countries': typeof CountriesIndexRoute
   '/events': typeof EventsIndexRoute
   '/login': typeof LoginIndexRoute
   '/map': typeof MapIndexRoute
   '/projects': typeof ProjectsIndexRoute
   '/events/$id/edit': typeof EventsIdEditRoute
+  '/events/$id/history': typeof EventsIdHistoryRoute
   '/funding/$id/edit': typeof FundingIdEditRoute
+  '/funding/$id/history': typeof FundingIdHistoryRoute
+  '/projects/$id/history': typeof ProjectsIdHistoryRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/admin/rates': typeof AdminRatesRoute
   '/countries/$iso': typeof CountriesIsoRoute
   '/events/$id': typeof EventsIdRoute
   '/events/new': typeof EventsNewRoute
   '/funding/new': typeof FundingNewRoute
   '/projects/$id': typeof ProjectsIdRoute
   '/admin/': typeof AdminIndexRoute
+  '/changes/': typeof ChangesIndexRoute
   '/countries/': typeof CountriesIndexRoute
   '/events/': typeof EventsIndexRoute
   '/login/': typeof LoginIndexRoute
   '/map/': typeof MapIndexRoute
   '/projects/': typeof ProjectsIndexRoute
   '/events/$id_/edit': typeof EventsIdEditRoute
+  '/events/$id_/history': typeof EventsIdHistoryRoute
   '/funding/$id/edit': typeof FundingIdEditRoute
+  '/funding/$id/history': typeof FundingIdHistoryRoute
+  '/projects/$id_/history': typeof ProjectsIdHistoryRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/admin/rates'
     | '/countries/$iso'
     | '/events/$id'
     | '/events/new'
     | '/funding/new'
     | '/projects/$id'
     | '/admin/'
+    | '/changes/'
     | '/countries/'
     | '/events/'
     | '/login/'
     | '/map/'
     | '/projects/'
     | '/events/$id/edit'
+    | '/events/$id/history'
     | '/funding/$id/edit'
+    | '/funding/$id/history'
+    | '/projects/$id/history'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/admin/rates'
     | '/countries/$iso'
     | '/events/$id'
     | '/events/new'
     | '/funding/new'
     | '/projects/$id'
     | '/admin'
+    | '/changes'
     | '/countries'
     | '/events'
     | '/login'
     | '/map'
     | '/projects'
     | '/events/$id/edit'
+    | '/events/$id/history'
     | '/funding/$id/edit'
+    | '/funding/$id/history'
+    | '/projects/$id/history'
   id:
     | '__root__'
     | '/'
+    | '/admin/rates'
     | '/countries/$iso'
     | '/events/$id'
     | '/events/new'
     | '/funding/new'
     | '/projects/$id'
     | '/admin/'
+    | '/changes/'
     | '/countries/'
     | '/events/'
     | '/login/'
     | '/map/'
     | '/projects/'
     | '/events/$id_/edit'
+    | '/events/$id_/history'
     | '/funding/$id/edit'
+    | '/funding/$id/history'
+    | '/projects/$id_/history'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  AdminRatesRoute: typeof AdminRatesRoute
   CountriesIsoRoute: typeof CountriesIsoRoute
   EventsIdRoute: typeof EventsIdRoute
   EventsNewRoute: typeof EventsNewRoute
   FundingNewRoute: typeof FundingNewRoute
   ProjectsIdRoute: typeof ProjectsIdRoute
   AdminIndexRoute: typeof AdminIndexRoute
+  ChangesIndexRoute: typeof ChangesIndexRoute
   CountriesIndexRoute: typeof CountriesIndexRoute
   EventsIndexRoute: typeof EventsIndexRoute
   LoginIndexRoute: typeof LoginIndexRoute
   MapIndexRoute: typeof MapIndexRoute
   ProjectsIndexRoute: typeof ProjectsIndexRoute
   EventsIdEditRoute: typeof EventsIdEditRoute
+  EventsIdHistoryRoute: typeof EventsIdHistoryRoute
   FundingIdEditRoute: typeof FundingIdEditRoute
+  FundingIdHistoryRoute: typeof FundingIdHistoryRoute
+  ProjectsIdHistoryRoute: typeof ProjectsIdHistoryRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -226,6 +291,20 @@ declare module '@tanstack/react-router' {
       path: '/admin'
       fullPath: '/admin/'
       preLoaderRoute: typeof AdminIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/admin/rates': {
+      id: '/admin/rates'
+      path: '/admin/rates'
+      fullPath: '/admin/rates'
+      preLoaderRoute: typeof AdminRatesRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/changes/': {
+      id: '/changes/'
+      path: '/changes'
+      fullPath: '/changes/'
+      preLoaderRoute: typeof ChangesIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/countries/': {
@@ -305,6 +384,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof EventsIdEditRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/events/$id_/history': {
+      id: '/events/$id_/history'
+      path: '/events/$id/history'
+      fullPath: '/events/$id/history'
+      preLoaderRoute: typeof EventsIdHistoryRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/funding/$id/edit': {
       id: '/funding/$id/edit'
       path: '/funding/$id/edit'
@@ -312,24 +398,43 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof FundingIdEditRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/funding/$id/history': {
+      id: '/funding/$id/history'
+      path: '/funding/$id/history'
+      fullPath: '/funding/$id/history'
+      preLoaderRoute: typeof FundingIdHistoryRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/projects/$id_/history': {
+      id: '/projects/$id_/history'
+      path: '/projects/$id/history'
+      fullPath: '/projects/$id/history'
+      preLoaderRoute: typeof ProjectsIdHistoryRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  AdminRatesRoute: AdminRatesRoute,
   CountriesIsoRoute: CountriesIsoRoute,
   EventsIdRoute: EventsIdRoute,
   EventsNewRoute: EventsNewRoute,
   FundingNewRoute: FundingNewRoute,
   ProjectsIdRoute: ProjectsIdRoute,
   AdminIndexRoute: AdminIndexRoute,
+  ChangesIndexRoute: ChangesIndexRoute,
   CountriesIndexRoute: CountriesIndexRoute,
   EventsIndexRoute: EventsIndexRoute,
   LoginIndexRoute: LoginIndexRoute,
   MapIndexRoute: MapIndexRoute,
   ProjectsIndexRoute: ProjectsIndexRoute,
   EventsIdEditRoute: EventsIdEditRoute,
+  EventsIdHistoryRoute: EventsIdHistoryRoute,
   FundingIdEditRoute: FundingIdEditRoute,
+  FundingIdHistoryRoute: FundingIdHistoryRoute,
+  ProjectsIdHistoryRoute: ProjectsIdHistoryRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

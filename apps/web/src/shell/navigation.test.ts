@@ -3,7 +3,14 @@ import { sectionFor, sections, staffSectionsFor } from './navigation.ts';
 
 describe('sectionFor', () => {
   it('has the sections in order', () => {
-    expect(sections.map((s) => s.key)).toEqual(['overview', 'projects', 'events', 'map', 'countries']);
+    expect(sections.map((s) => s.key)).toEqual([
+      'overview',
+      'projects',
+      'events',
+      'map',
+      'countries',
+      'changes',
+    ]);
   });
 
   it('finds the section of a path and its sub-paths', () => {
@@ -13,6 +20,7 @@ describe('sectionFor', () => {
     expect(sectionFor('/projects/0b4f').key).toBe('projects');
     expect(sectionFor('/events/').key).toBe('events');
     expect(sectionFor('/map').key).toBe('map');
+    expect(sectionFor('/changes').key).toBe('changes');
   });
 
   it('falls back to Overview', () => {

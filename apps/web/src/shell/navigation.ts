@@ -7,6 +7,7 @@ export const sections = [
   { path: '/events', key: 'events' },
   { path: '/map', key: 'map' },
   { path: '/countries', key: 'countries' },
+  { path: '/changes', key: 'changes' },
 ] as const;
 
 export type Section = (typeof sections)[number];

@@ -12,6 +12,7 @@ import { languageName } from '../../components/language-name.ts';
 import { SourceList } from '../../components/source-list.tsx';
 import { formatYearRange } from '../../format.ts';
 import { EditEventButton } from '../../forms/edit-links.tsx';
+import { HistoryLink } from '../../history/history-link.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { trpc } from '../../trpc.ts';
 
@@ -94,6 +95,7 @@ export function EventPage() {
                 {e.description}
               </Text>
             )}
+            <HistoryLink entity="event" id={e.id} />
           </Stack>
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 6 }}>

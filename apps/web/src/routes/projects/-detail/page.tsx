@@ -10,6 +10,7 @@ import { FundingTable } from '../../../components/funding-table.tsx';
 import { SourceList } from '../../../components/source-list.tsx';
 import { FilterNotice } from '../../../filter/filter-notice.tsx';
 import { AddFundingButton, useFundingRowActions } from '../../../forms/edit-links.tsx';
+import { HistoryLink } from '../../../history/history-link.tsx';
 import { useLanguage } from '../../../i18n/use-language.ts';
 import { trpc } from '../../../trpc.ts';
 import { sanitizeProjectsSearch } from '../-search.ts';
@@ -69,6 +70,7 @@ export function ProjectPage() {
       ) : (
         <>
           <ProjectHeader project={p} language={language} />
+          <HistoryLink entity="project" id={p.id} />
           <Grid gap="md">
             <Grid.Col span={{ base: 12, lg: 8 }}>
               <Stack gap="md">
