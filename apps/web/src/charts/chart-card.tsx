@@ -1,12 +1,15 @@
 import { Button, Group, Paper, Stack, Text, Title, type TitleOrder } from '@mantine/core';
 import type { ChartData, ChartDimension, ChartRow, ChartSeries } from '@srt/shared/charts';
-import { type ReactNode, useId, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/index.ts';
-import { ChartTable } from './chart-table.tsx';
 import { categoryLabel, isSelectable, seriesLabel } from './labels.ts';
 import { LazyBarPlot } from './lazy-plot.tsx';
 import { isHatched, swatchStyle } from './palette.ts';
+
+// Shown on request only: the table stays out of the first load of / (Mantine's Table brings its scroll
+// container and floating-ui, ≈ 20 KB gzip).
+const ChartTable = lazy(() => import('./chart-table.tsx').then((m) => ({ default: m.ChartTable })));
 
 type Props = {
   dimension: ChartDimension;
@@ -94,16 +97,18 @@ export function ChartCard({
             {t('noData')}
           </Text>
         ) : asTable ? (
-          <ChartTable
-            caption={title}
-            dimension={dimension}
-            series={plotted}
-            rows={tableRows}
-            labels={labels}
-            selectable={selectable}
-            language={language}
-            onSelect={select}
-          />
+          <Suspense fallback={null}>
+            <ChartTable
+              caption={title}
+              dimension={dimension}
+              series={plotted}
+              rows={tableRows}
+              labels={labels}
+              selectable={selectable}
+              language={language}
+              onSelect={select}
+            />
+          </Suspense>
         ) : (
           <>
             <Group
