@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { namespaces as bundled, i18next, initialLanguage, loadLanguage, resourcesFrom } from './index.ts';
-import { lazyResourcesForTest, loadLazyNamespace } from './lazy.ts';
+import { loadLazyNamespace } from './lazy.ts';
 
 // Every file of every language, bundled and lazy, as the app would end up with them.
 const bundledFiles = resourcesFrom(
   import.meta.glob<Record<string, unknown>>('./*/*.json', { eager: true, import: 'default' }),
 );
-const lazyFiles = lazyResourcesForTest();
+// Read eagerly here, not in lazy.ts: an eager glob there would put every lazy file into lazy.ts's chunk.
+const lazyFiles = resourcesFrom(
+  Object.fromEntries(
+    Object.entries(
+      import.meta.glob<Record<string, unknown>>('./lazy/*/*.json', { eager: true, import: 'default' }),
+    ).map(([path, messages]) => [path.replace('./lazy/', './'), messages]),
+  ),
+);
 const resources = {
   en: { ...bundledFiles.en, ...lazyFiles.en },
   ru: { ...bundledFiles.ru, ...lazyFiles.ru },

@@ -1,6 +1,6 @@
 import { use } from 'react';
 import { useTranslation } from 'react-i18next';
-import { i18next, resourcesFrom } from './index.ts';
+import { i18next } from './index.ts';
 
 /**
  * Namespaces that only some routes need (forms, history, admin, import) live in `i18n/lazy/<lang>/<ns>.json`
@@ -36,13 +36,3 @@ export function useLazyTranslation(ns: string) {
   if (lng !== 'en') use(loadLazyNamespace(lng, ns));
   return result;
 }
-
-/** Every lazy file, read eagerly: for the key-parity test. */
-export const lazyResourcesForTest = () =>
-  resourcesFrom(
-    Object.fromEntries(
-      Object.entries(
-        import.meta.glob<Record<string, unknown>>('./lazy/*/*.json', { eager: true, import: 'default' }),
-      ).map(([path, messages]) => [path.replace('./lazy/', './'), messages]),
-    ),
-  );
