@@ -118,7 +118,7 @@ export async function createProject(db: Db, actor: string, values: ProjectValues
     await checkValues(tx, values, null, null);
     const id = randomUUID();
     await writeRow(() =>
-      tx.insert(projects).values({ id, ...fieldsOf(values), createdBy: actor, updatedBy: actor }),
+      tx.insert(projects).values({ id, ...fieldsOf(values, null), createdBy: actor, updatedBy: actor }),
     );
     await writeChildren(tx, id, values, []);
     await refreshProjectQuality(tx, [id]);
@@ -135,7 +135,12 @@ export async function updateProject(
   return updateRecord(db, projectSpec, actor, input, async (tx, before) => {
     await checkValues(tx, values, input.id, before.values);
     // Child rows are replaced only now, after the version-guarded claim: a losing writer touches nothing.
-    await writeRow(() => tx.update(projects).set(fieldsOf(values)).where(eq(projects.id, input.id)));
+    const [stored] = await tx
+      .select({ externalRef: projects.externalRef })
+      .from(projects)
+      .where(eq(projects.id, input.id));
+    const fields = fieldsOf(values, stored?.externalRef ?? null);
+    await writeRow(() => tx.update(projects).set(fields).where(eq(projects.id, input.id)));
     const storedPlaces = await tx
       .select({
         name: locations.name,
@@ -161,7 +166,8 @@ export const deleteProject = (db: Db, actor: string, input: VersionedId) =>
 export const restoreProject = (db: Db, actor: string, input: VersionedId) =>
   setDeleted(db, projectSpec, actor, input, false);
 
-function fieldsOf(values: ProjectValues) {
+/** The row's columns from the form; `externalRef` is the stored one (an import's key, not in the form). */
+function fieldsOf(values: ProjectValues, externalRef: string | null) {
   const fields = {
     iatiIdentifier: orNull(values.iatiIdentifier),
     title: values.title,
@@ -174,8 +180,8 @@ function fieldsOf(values: ProjectValues) {
     actualStart: orNull(values.actualStart),
     actualEnd: orNull(values.actualEnd),
   };
-  // The external ref an import gave the project stays on the row and is part of its search text.
-  return { ...fields, searchText: projectSearchText(fields) };
+  // The external ref an import gave the project stays on the row, and in its search text.
+  return { ...fields, searchText: projectSearchText({ ...fields, externalRef }) };
 }
 
 /** An insert or update of the row, with a taken IATI identifier reported on its field. */
