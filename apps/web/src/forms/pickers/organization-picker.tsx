@@ -21,7 +21,15 @@ import { OptionWithDetail, SEARCH_DELAY_MS, useRemembered } from './picker-parts
 function useOrganizationOptions(selected: readonly string[]) {
   const { t } = useLazyTranslation('pickers');
   const language = useLanguage();
-  const [typed, setTyped] = useState('');
+  const [typed, setSearch] = useState('');
+  // The select empties its search when it loses focus (e.g. to "Create new organisation"): the last
+  // text typed is kept to start the new organisation's name from.
+  const [lastTyped, setLastTyped] = useState('');
+  const setTyped = useCallback((text: string) => {
+    setSearch(text);
+    if (text.trim()) setLastTyped(text.trim());
+  }, []);
+  const forgetTyped = useCallback(() => setLastTyped(''), []);
   const { known, remember } = useRemembered();
   const lookups = useQueries({
     queries: selected
@@ -57,8 +65,10 @@ function useOrganizationOptions(selected: readonly string[]) {
   const details = useMemo(() => new Map(options.map((o) => [o.value, o.detail])), [options]);
   const nothingFound = found.isFetching ? t('searching') : t('nothingFound');
   return {
-    typed: chosenText ? '' : typed,
+    typed: selected.some((id) => looked.get(id)?.label === lastTyped) ? '' : lastTyped,
     search: typed,
+    /** After a creation: the typed name is used up. */
+    forgetTyped,
     setTyped,
     options,
     details,
@@ -85,10 +95,11 @@ export function OrganizationPicker({ label, value, onChange, error, required, de
   const created = useCallback(
     (option: PickerOption) => {
       o.remember([option]);
+      o.forgetTyped();
       onChange(option.value);
       setCreating(false);
     },
-    [o.remember, onChange],
+    [o.remember, o.forgetTyped, onChange],
   );
   return (
     <Stack gap={4}>
@@ -185,6 +196,7 @@ export function OrganizationMultiPicker({ label, value, onChange, error, descrip
         onClose={() => setCreating(false)}
         onCreated={(option) => {
           o.remember([option]);
+          o.forgetTyped();
           onChange([...value, option.value]);
           setCreating(false);
         }}

@@ -62,7 +62,14 @@ export function SourcesField({ value, onChange, error, label }: Props) {
   const { t } = useLazyTranslation('pickers');
   const language = useLanguage();
   const errorId = useId();
-  const [typed, setTyped] = useState('');
+  const [typed, setSearch] = useState('');
+  // The select empties its search when it loses focus (e.g. to "Add new source"): the last text typed
+  // is kept to start the new source from.
+  const [lastTyped, setLastTyped] = useState('');
+  const setTyped = useCallback((text: string) => {
+    setSearch(text);
+    if (text.trim()) setLastTyped(text.trim());
+  }, []);
   const [creating, setCreating] = useState(false);
   const [known, setKnown] = useState<ReadonlyMap<string, SourceInfo>>(() => new Map());
   const remember = useCallback((source: SourceInfo) => {
@@ -106,7 +113,8 @@ export function SourcesField({ value, onChange, error, label }: Props) {
   const cite = (source: SourceInfo) => {
     remember(source);
     if (!cited.has(source.id)) onChange([...value, { sourceId: source.id, quote: null }]);
-    setTyped('');
+    setSearch('');
+    setLastTyped('');
   };
   const setQuote = (sourceId: string, quote: string) =>
     onChange(value.map((r) => (r.sourceId === sourceId ? { ...r, quote: quote === '' ? null : quote } : r)));
@@ -209,7 +217,7 @@ export function SourcesField({ value, onChange, error, label }: Props) {
       </Stack>
       <SourceCreateModal
         opened={creating}
-        initialText={typed}
+        initialText={lastTyped}
         onClose={() => setCreating(false)}
         onCreated={(source) => {
           cite(source);
