@@ -26,6 +26,7 @@ describe('formatValue', () => {
     expect(formatValue('country', 'UZ', ctx())).toBe('Uzbekistan');
     expect(formatValue('country', 'UZ', ctx({ language: 'ru' }))).toBe('Узбекистан');
     expect(formatValue('sector', '32130', ctx())).toMatch(/\(32130\)$/);
+    expect(formatValue('sector', '32130', ctx({ language: 'ru' }))).toMatch(/^[^(]*\(32130\)$/);
     expect(formatValue('titleLanguage', 'th', ctx())).toBe('Thai');
     expect(formatValue('priceBasis', 'constant-2021', ctx())).toBe('constant 2021 prices');
     expect(formatValue('role', 1, ctx())).toMatch(/fund/i);

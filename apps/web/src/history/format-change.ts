@@ -119,8 +119,10 @@ export function formatValue(field: string, value: Json, ctx: FormatContext): str
         : value;
     case 'country':
       return countryName(String(value), language);
-    case 'sector':
-      return `${sectorName(String(value), language)} (${value})`;
+    case 'sector': {
+      const name = sectorName(String(value), language);
+      return name.includes(String(value)) ? name : `${name} (${value})`;
+    }
     case 'titleLanguage':
     case 'language':
       return languageName(String(value), language);

@@ -50,7 +50,8 @@ export function ChangesPage() {
     placeholderData: keepPreviousData,
   });
   const rows = query.data?.pages.flatMap((p) => p.rows) ?? [];
-  const actor = query.data?.pages[0]?.actor ?? null;
+  // While the filtered page loads, the name from the row that was clicked.
+  const actor = query.data?.pages[0]?.actor ?? rows.find((r) => r.actor.id === search.actor)?.actor ?? null;
   const filtered = Boolean(search.entity || search.actor || search.from || search.to);
 
   return (
