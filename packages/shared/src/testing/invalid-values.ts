@@ -37,12 +37,15 @@ const project = (over: Partial<ProjectValuesInput>): ProjectValuesInput => ({
 
 export const INVALID_PROJECTS: InvalidCase<ProjectValuesInput>[] = [
   {
-    name: 'a country percentage over 100',
-    values: project({ countries: [{ country: 'UZ', percentage: 120 }] }),
-    fields: {
-      'countries.0.percentage': ['Must be ≤ 100'],
-      countries: ['Country percentages must sum to 100'],
-    },
+    // The shares still sum to 100, so only the out-of-range fields are wrong.
+    name: 'a country percentage over 100 and one below 0',
+    values: project({
+      countries: [
+        { country: 'UZ', percentage: 120 },
+        { country: 'TJ', percentage: -20 },
+      ],
+    }),
+    fields: { 'countries.0.percentage': ['Must be ≤ 100'], 'countries.1.percentage': ['Must be ≥ 0'] },
   },
   {
     name: 'country percentages that do not sum to 100',
@@ -65,9 +68,14 @@ export const INVALID_PROJECTS: InvalidCase<ProjectValuesInput>[] = [
     fields: { sectors: ['Sector percentages must sum to 100'] },
   },
   {
-    name: 'a negative percentage',
-    values: project({ sectors: [{ sector: '32130', percentage: -1 }] }),
-    fields: { 'sectors.0.percentage': ['Must be ≥ 0'], sectors: ['Sector percentages must sum to 100'] },
+    name: 'a negative sector percentage',
+    values: project({
+      sectors: [
+        { sector: '32130', percentage: -1 },
+        { sector: '25010', percentage: 101 },
+      ],
+    }),
+    fields: { 'sectors.0.percentage': ['Must be ≥ 0'], 'sectors.1.percentage': ['Must be ≤ 100'] },
   },
   {
     name: 'planned and actual ends before their starts',
