@@ -114,24 +114,39 @@ type ProjectRuleInput = {
   sectors: { percentage?: number | null | undefined }[];
 };
 
+/**
+ * A rule runs when zod would run it (no aborting issue so far), and also when only fields it does not read
+ * are invalid (zod would skip it then): a form shows "percentages must sum to 100" together with "title is
+ * required", not only after the title is fixed.
+ */
+const whenValid =
+  (...fields: string[]) =>
+  (payload: z.core.ParsePayload) =>
+    payload.issues.every((issue) => issue.continue === true) ||
+    !payload.issues.some((issue) => fields.includes(String(issue.path[0])));
+
 /** The rules that span fields, attached to every schema built from `projectFieldsSchema`. */
 const projectRules = <T extends z.ZodType<ProjectRuleInput>>(schema: T) =>
   schema
     .refine((p) => dateOrder(p.plannedStart, p.plannedEnd), {
       message: 'End before start',
       path: ['plannedEnd'],
+      when: whenValid('plannedStart', 'plannedEnd'),
     })
     .refine((p) => dateOrder(p.actualStart, p.actualEnd), {
       message: 'End before start',
       path: ['actualEnd'],
+      when: whenValid('actualStart', 'actualEnd'),
     })
     .refine((p) => sumsTo100(p.countries), {
       message: 'Country percentages must sum to 100',
       path: ['countries'],
+      when: whenValid('countries'),
     })
     .refine((p) => sumsTo100(p.sectors), {
       message: 'Sector percentages must sum to 100',
       path: ['sectors'],
+      when: whenValid('sectors'),
     });
 
 /** A project as an import brings it in (its sources come from the file). */
