@@ -10,6 +10,7 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as AdminRouteRouteImport } from './routes/admin/route'
 import { Route as AdminIndexRouteImport } from './routes/admin/index'
 import { Route as AdminRatesRouteImport } from './routes/admin/rates'
 import { Route as ChangesIndexRouteImport } from './routes/changes/index'
@@ -34,15 +35,20 @@ const IndexRoute = IndexRouteImport.update({
   path: '/',
   getParentRoute: () => rootRouteImport,
 } as any)
-const AdminIndexRoute = AdminIndexRouteImport.update({
-  id: '/admin/',
-  path: '/admin/',
+const AdminRouteRoute = AdminRouteRouteImport.update({
+  id: '/admin',
+  path: '/admin',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AdminIndexRoute = AdminIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => AdminRouteRoute,
+} as any)
 const AdminRatesRoute = AdminRatesRouteImport.update({
-  id: '/admin/rates',
-  path: '/admin/rates',
-  getParentRoute: () => rootRouteImport,
+  id: '/rates',
+  path: '/rates',
+  getParentRoute: () => AdminRouteRoute,
 } as any)
 const ChangesIndexRoute = ChangesIndexRouteImport.update({
   id: '/changes/',
@@ -127,6 +133,7 @@ const ProjectsIdHistoryRoute = ProjectsIdHistoryRouteImport.update({
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/admin': typeof AdminRouteRouteWithChildren
   '/admin/rates': typeof AdminRatesRoute
   '/countries/$iso': typeof CountriesIsoRoute
   '/events/$id': typeof EventsIdRoute
@@ -170,6 +177,7 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/admin': typeof AdminRouteRouteWithChildren
   '/admin/rates': typeof AdminRatesRoute
   '/countries/$iso': typeof CountriesIsoRoute
   '/events/$id': typeof EventsIdRoute
@@ -193,6 +201,7 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/admin'
     | '/admin/rates'
     | '/countries/$iso'
     | '/events/$id'
@@ -235,6 +244,7 @@ export interface FileRouteTypes {
   id:
     | '__root__'
     | '/'
+    | '/admin'
     | '/admin/rates'
     | '/countries/$iso'
     | '/events/$id'
@@ -257,13 +267,12 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
-  AdminRatesRoute: typeof AdminRatesRoute
+  AdminRouteRoute: typeof AdminRouteRouteWithChildren
   CountriesIsoRoute: typeof CountriesIsoRoute
   EventsIdRoute: typeof EventsIdRoute
   EventsNewRoute: typeof EventsNewRoute
   FundingNewRoute: typeof FundingNewRoute
   ProjectsIdRoute: typeof ProjectsIdRoute
-  AdminIndexRoute: typeof AdminIndexRoute
   ChangesIndexRoute: typeof ChangesIndexRoute
   CountriesIndexRoute: typeof CountriesIndexRoute
   EventsIndexRoute: typeof EventsIndexRoute
@@ -286,19 +295,26 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof IndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/admin': {
+      id: '/admin'
+      path: '/admin'
+      fullPath: '/admin'
+      preLoaderRoute: typeof AdminRouteRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/admin/': {
       id: '/admin/'
-      path: '/admin'
+      path: '/'
       fullPath: '/admin/'
       preLoaderRoute: typeof AdminIndexRouteImport
-      parentRoute: typeof rootRouteImport
+      parentRoute: typeof AdminRouteRoute
     }
     '/admin/rates': {
       id: '/admin/rates'
-      path: '/admin/rates'
+      path: '/rates'
       fullPath: '/admin/rates'
       preLoaderRoute: typeof AdminRatesRouteImport
-      parentRoute: typeof rootRouteImport
+      parentRoute: typeof AdminRouteRoute
     }
     '/changes/': {
       id: '/changes/'
@@ -415,15 +431,28 @@ declare module '@tanstack/react-router' {
   }
 }
 
+interface AdminRouteRouteChildren {
+  AdminRatesRoute: typeof AdminRatesRoute
+  AdminIndexRoute: typeof AdminIndexRoute
+}
+
+const AdminRouteRouteChildren: AdminRouteRouteChildren = {
+  AdminRatesRoute: AdminRatesRoute,
+  AdminIndexRoute: AdminIndexRoute,
+}
+
+const AdminRouteRouteWithChildren = AdminRouteRoute._addFileChildren(
+  AdminRouteRouteChildren,
+)
+
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
-  AdminRatesRoute: AdminRatesRoute,
+  AdminRouteRoute: AdminRouteRouteWithChildren,
   CountriesIsoRoute: CountriesIsoRoute,
   EventsIdRoute: EventsIdRoute,
   EventsNewRoute: EventsNewRoute,
   FundingNewRoute: FundingNewRoute,
   ProjectsIdRoute: ProjectsIdRoute,
-  AdminIndexRoute: AdminIndexRoute,
   ChangesIndexRoute: ChangesIndexRoute,
   CountriesIndexRoute: CountriesIndexRoute,
   EventsIndexRoute: EventsIndexRoute,

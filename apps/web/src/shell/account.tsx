@@ -38,7 +38,7 @@ export function Account({ tone }: { tone: 'header' | 'menu' }) {
       <span className={classes.user} title={user.email} data-testid="account-user">
         {user.name || user.email}
       </span>
-      <span className={classes.role} data-testid="account-role">
+      <span className={classes.role} data-testid="account-role" title={user.name || user.email}>
         {t(`roles.${user.role}`)}
       </span>
       <Button

@@ -30,11 +30,11 @@ describe('sectionFor', () => {
 });
 
 describe('staffSectionsFor', () => {
-  it('shows Import to editors, and Admin and Rates to admins only', () => {
+  it('shows Import to editors, and Admin to admins only', () => {
     const keys = (role: Parameters<typeof staffSectionsFor>[0]) => staffSectionsFor(role).map((s) => s.key);
     expect(keys(null)).toEqual([]);
     expect(keys('viewer')).toEqual([]);
     expect(keys('editor')).toEqual(['import']);
-    expect(keys('admin')).toEqual(['import', 'admin', 'rates']);
+    expect(keys('admin')).toEqual(['import', 'admin']);
   });
 });

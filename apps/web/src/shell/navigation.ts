@@ -12,11 +12,13 @@ export const sections = [
 
 export type Section = (typeof sections)[number];
 
-/** Sections only some roles see, after the others (the API refuses everyone else anyway). */
+/**
+ * Sections only some roles see, after the others (the API refuses everyone else anyway). Admin holds the
+ * users and the exchange rates, with its own navigation between them (routes/admin/route.tsx).
+ */
 export const staffSections = [
   { path: '/import', key: 'import', needs: 'editor' },
   { path: '/admin', key: 'admin', needs: 'admin' },
-  { path: '/admin/rates', key: 'rates', needs: 'admin' },
 ] as const satisfies readonly { path: string; key: string; needs: Role }[];
 
 /** The staff sections a user with `role` sees (none when signed out). */

@@ -24,7 +24,7 @@ export function Shell() {
         key={s.path}
         to={s.path}
         className={className}
-        activeOptions={{ exact: s.path === '/' || s.path === '/admin' }}
+        activeOptions={{ exact: s.path === '/' }}
         onClick={close}
       >
         {t(`nav.${s.key}`)}
