@@ -85,7 +85,8 @@ async function canSignIn(email: string, password: string, database: Database): P
   }
 }
 
-describe('pnpm user:create on PGlite (PGLITE_DIR)', () => {
+// Each test starts one or more processes (tsx, PGlite): slower than the default allows on a busy machine.
+describe('pnpm user:create on PGlite (PGLITE_DIR)', { timeout: 150_000 }, () => {
   it('creates an account from the password on standard input; it signs in with that password only', async () => {
     const run = await userCreate(
       ['--email', 'Ana@Example.org', '--role', 'admin', '--name', 'Ana Admin'],
@@ -195,7 +196,7 @@ describe('pnpm user:create on PGlite (PGLITE_DIR)', () => {
   });
 });
 
-describe('pnpm user:create on the database of DATABASE_URL', () => {
+describe('pnpm user:create on the database of DATABASE_URL', { timeout: 150_000 }, () => {
   it('writes to that database (PostgreSQL when TEST_DATABASE_URL is set, else a PGlite directory)', async () => {
     const url = process.env.TEST_DATABASE_URL;
     const target = url ? { url } : { pgliteDir };

@@ -10,9 +10,10 @@ async function firstLine(): Promise<string> {
 /** Typed at a terminal with nothing echoed; Ctrl-C aborts. */
 function typed(prompt: string): Promise<string> {
   return new Promise((resolve, reject) => {
+    // Raw (no echo) before the prompt shows: whatever is typed once it is there stays hidden.
+    stdin.setRawMode(true);
     stderr.write(prompt);
     let value = '';
-    stdin.setRawMode(true);
     stdin.resume();
     stdin.setEncoding('utf8');
     const done = (error?: Error) => {
