@@ -203,6 +203,8 @@ describe(`history, recent changes and exchange rates (${target})`, () => {
     const page = await open(`/funding/${fundingId}/history`);
     await page.getByTestId('history-entries').waitFor({ timeout: 30_000 });
     expect(await changeRow(page, 0, 'amount')).toEqual(['Amount', '€1,234,567,890.12', '€1,234,567,890.50']);
+    expect(await page.getByTestId('history-record-title').textContent()).toBe('Committed €1,234,567,890.50');
+    await page.screenshot({ path: `${screenshots}history-funding-${target}.png`, fullPage: true });
     await page.close();
 
     const ru = await open(`/projects/${projectId}/history`, 'ru');
