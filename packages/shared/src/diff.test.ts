@@ -181,6 +181,29 @@ describe('diffRecords', () => {
     });
   });
 
+  it('leaves bookkeeping out of list items too (an import keeps raw data on locations)', () => {
+    const raw = { basis: 'not-geocoded' };
+    expect(
+      diffRecords(
+        { locations: [{ name: 'Tajikistan', country: 'TJ', precision: 'country', raw }] },
+        {
+          locations: [
+            { name: 'Tajikistan', country: 'TJ', precision: 'country', raw: { basis: 'other' } },
+            { name: 'Dushanbe', country: 'TJ', precision: 'exact', lat: 38.5, lon: 68.8, raw },
+          ],
+        },
+      ),
+    ).toEqual([
+      {
+        kind: 'list',
+        field: 'locations',
+        added: [{ name: 'Dushanbe', country: 'TJ', precision: 'exact', lat: 38.5, lon: 68.8 }],
+        removed: [],
+        changed: [],
+      },
+    ]);
+  });
+
   it('keeps duplicate keys apart instead of losing an item', () => {
     const [change] = diffRecords(
       { locations: [{ name: 'Site', country: 'UZ', lat: 1 }] },

@@ -224,6 +224,12 @@ function diffItems(before: unknown, after: unknown): ValueChange[] {
     .map((f) => ({ field: f, before: toJson(a[f]), after: toJson(b[f]) }));
 }
 
+/** A list item as reported: its bookkeeping (e.g. an import's `raw` data) left out. */
+const cleanItem = (item: unknown): Json =>
+  isObject(item)
+    ? toJson(Object.fromEntries(Object.entries(item).filter(([key]) => !IGNORED_FIELDS.has(key))))
+    : toJson(item);
+
 function diffList(field: string, before: unknown[], after: unknown[]): FieldChange | null {
   const keyFields = keyFieldsFor(field, [...before, ...after]);
   const was = keyed(before, keyFields);
@@ -232,13 +238,14 @@ function diffList(field: string, before: unknown[], after: unknown[]): FieldChan
   const removed: Json[] = [];
   const changed: ItemChange[] = [];
   for (const [key, item] of now) {
-    if (!was.has(key)) added.push(toJson(item));
+    if (!was.has(key)) added.push(cleanItem(item));
     else if (!sameValue(was.get(key), item)) {
       const old = was.get(key);
-      changed.push({ key, before: toJson(old), after: toJson(item), fields: diffItems(old, item) });
+      const fields = diffItems(old, item);
+      if (fields.length > 0) changed.push({ key, before: cleanItem(old), after: cleanItem(item), fields });
     }
   }
-  for (const [key, item] of was) if (!now.has(key)) removed.push(toJson(item));
+  for (const [key, item] of was) if (!now.has(key)) removed.push(cleanItem(item));
   if (added.length === 0 && removed.length === 0 && changed.length === 0) return null;
   return { kind: 'list', field, added, removed, changed };
 }
