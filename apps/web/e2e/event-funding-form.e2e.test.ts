@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +53,7 @@ describe(`event and funding forms served by the API (${target})`, () => {
   let browser: Browser;
   let seedId: string;
   let rate2018: { amountUsd: string | null; rate: string | null; source: string | null };
+  let eventPath = '';
   const pageErrors: string[] = [];
   const stamp = Date.now().toString(36);
   const eventTitle = `Signing of the industrial park agreement ${stamp}`;
@@ -138,6 +140,7 @@ describe(`event and funding forms served by the API (${target})`, () => {
 
     await page.getByRole('button', { name: 'Create event' }).click();
     await leftForm(page, /^\/events\/[0-9a-f-]{36}$/);
+    eventPath = new URL(page.url()).pathname;
     await page.getByTestId('event-title').filter({ hasText: eventTitle }).waitFor();
     expect(await page.getByTestId('event-date').textContent()).toBe('April 2018');
     expect(await page.getByTestId('event-place').textContent()).toBe('Tashkent, Uzbekistan');
@@ -274,6 +277,68 @@ describe(`event and funding forms served by the API (${target})`, () => {
     expect(await field(page, 'Amount').inputValue()).toBe(AMOUNT);
     await page.getByTestId('usd-preview').getByTestId('usd-preview-amount').waitFor();
     expect(await field(page, 'Pledged or announced at (event)').inputValue()).toBe(FORUM);
+    await page.close();
+  });
+
+  it('edits the event in Russian: the stored values, field errors in Russian, no serious axe violations', async () => {
+    expect(eventPath).not.toBe('');
+    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.addInitScript(() => localStorage.setItem('srt.language', 'ru'));
+    await page.goto(`${server.url}${eventPath}`);
+    await loginAs(page, server.url, 'editor');
+    await page.getByTestId('edit-event').filter({ hasText: 'Изменить' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Изменить событие' }).waitFor();
+    expect(await field(page, 'Название').inputValue()).toBe(eventTitle);
+    expect(await page.getByRole('radio', { name: 'Месяц' }).isChecked()).toBe(true);
+    expect(await field(page, 'Дата').textContent()).toBe('апрель 2018');
+    await page.getByTestId('cited-source').getByRole('link', { name: sourceTitle }).waitFor();
+    expect(await page.getByTestId('cited-source').getByLabel('Цитата (необязательно)').inputValue()).toBe(
+      'The agreement on the industrial park was signed.',
+    );
+
+    await field(page, 'Название').fill('');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByText('Обязательное поле').first().waitFor();
+    expect(await field(page, 'Название').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: `${screenshots}event-form-edit-ru.png`, fullPage: true });
+
+    const serious = async () => {
+      // Not on a hovered button: the pointer rests off the form while axe reads the colours.
+      await page.mouse.move(0, 0);
+      await page.evaluate(axeSource);
+      return page.evaluate(async () => {
+        type Result = {
+          violations: {
+            id: string;
+            impact: string | null;
+            nodes: { target: string[]; failureSummary?: string }[];
+          }[];
+        };
+        const axe = (window as unknown as { axe: { run: () => Promise<Result> } }).axe;
+        const { violations } = await axe.run();
+        return violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary})`).join(', ')}`,
+          );
+      });
+    };
+    expect(await serious()).toEqual([]);
+
+    // The funding form in Russian, with its "no rate".
+    await page.goto(`${server.url}/funding/new?projectId=${seedId}`);
+    await page.getByRole('heading', { level: 2, name: 'Добавить финансирование' }).waitFor();
+    await field(page, 'Сумма').fill('1 234 567 890,12');
+    await field(page, 'Сумма').press('Tab');
+    expect(await field(page, 'Сумма').inputValue()).toBe(AMOUNT);
+    await choose(page, 'Валюта', /^CNY/, 'CNY');
+    await page.getByTestId('no-rate').filter({ hasText: 'Нет курса' }).waitFor();
+    expect(await page.getByTestId('usd-preview').textContent()).toContain('Без даты суммы');
+    await page.getByText(/^1\s234\s567\s890,12\sCN¥$/).waitFor();
+    await page.screenshot({ path: `${screenshots}funding-form-ru.png`, fullPage: true });
+    expect(await serious()).toEqual([]);
     await page.close();
   });
 

@@ -49,11 +49,19 @@ export const theme = createTheme({
 });
 
 /**
- * Mantine's "dimmed" grey (#868e96) has a 3.3:1 contrast on white and its link blue (blue-6) 3.6:1;
- * text must stay readable (WCAG AA 4.5:1, also on striped table rows), so both are darkened app-wide.
+ * Mantine's "dimmed" grey (#868e96) has a 3.3:1 contrast on white, its link blue (blue-6) 3.6:1 and its
+ * field-error red (red-6) 3.3:1; text must stay readable (WCAG AA 4.5:1, also on striped table rows), so
+ * all three are darkened app-wide. A button given neither `color` nor `variant` skips the resolver above
+ * and paints the primary colour's filled shade (white on blue-6: 3.6:1): darkened here the same way.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#5c636a', '--mantine-color-anchor': 'var(--mantine-color-blue-8)' },
+  light: {
+    '--mantine-color-dimmed': '#5c636a',
+    '--mantine-color-anchor': 'var(--mantine-color-blue-8)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-primary-color-filled': darken('blue', 8, 25),
+    '--mantine-primary-color-filled-hover': darken('blue', 9, 30),
+  },
   dark: {},
 });
