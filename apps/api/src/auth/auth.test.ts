@@ -139,6 +139,22 @@ describe('sign-in with email and password', () => {
     expect((await me(app, cookie)).json().result.data).toBeNull();
   });
 
+  it('changes a password (signed in, with the current one): the old one stops working', async () => {
+    const { cookie, user } = await createSignedInUser(app, 'viewer');
+    const change = (currentPassword: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/change-password',
+        remoteAddress: nextClientAddress(),
+        headers: { cookie, origin: 'http://localhost:80', 'content-type': 'application/json' },
+        payload: { currentPassword, newPassword: 'a brand new password', revokeOtherSessions: true },
+      });
+    expect((await change('not the current one')).statusCode).toBe(400);
+    expect((await change(TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await postSignIn(app, { email: user.email, password: TEST_PASSWORD })).statusCode).toBe(401);
+    expect(await signIn(app, user.email, 'a brand new password')).toMatch(/session_token=/);
+  });
+
   it('ignores a forged or unknown cookie (anonymous, not an error)', async () => {
     for (const cookie of [
       'better-auth.session_token=forged.value',
