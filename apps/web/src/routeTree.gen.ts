@@ -20,6 +20,7 @@ import { Route as EventsIndexRouteImport } from './routes/events/index'
 import { Route as EventsIdRouteImport } from './routes/events/$id'
 import { Route as EventsNewRouteImport } from './routes/events/new'
 import { Route as FundingNewRouteImport } from './routes/funding/new'
+import { Route as ImportIndexRouteImport } from './routes/import/index'
 import { Route as LoginIndexRouteImport } from './routes/login/index'
 import { Route as MapIndexRouteImport } from './routes/map/index'
 import { Route as ProjectsIndexRouteImport } from './routes/projects/index'
@@ -85,6 +86,11 @@ const FundingNewRoute = FundingNewRouteImport.update({
   path: '/funding/new',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ImportIndexRoute = ImportIndexRouteImport.update({
+  id: '/import/',
+  path: '/import/',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const LoginIndexRoute = LoginIndexRouteImport.update({
   id: '/login/',
   path: '/login/',
@@ -144,6 +150,7 @@ export interface FileRoutesByFullPath {
   '/changes/': typeof ChangesIndexRoute
   '/countries/': typeof CountriesIndexRoute
   '/events/': typeof EventsIndexRoute
+  '/import/': typeof ImportIndexRoute
   '/login/': typeof LoginIndexRoute
   '/map/': typeof MapIndexRoute
   '/projects/': typeof ProjectsIndexRoute
@@ -165,6 +172,7 @@ export interface FileRoutesByTo {
   '/changes': typeof ChangesIndexRoute
   '/countries': typeof CountriesIndexRoute
   '/events': typeof EventsIndexRoute
+  '/import': typeof ImportIndexRoute
   '/login': typeof LoginIndexRoute
   '/map': typeof MapIndexRoute
   '/projects': typeof ProjectsIndexRoute
@@ -188,6 +196,7 @@ export interface FileRoutesById {
   '/changes/': typeof ChangesIndexRoute
   '/countries/': typeof CountriesIndexRoute
   '/events/': typeof EventsIndexRoute
+  '/import/': typeof ImportIndexRoute
   '/login/': typeof LoginIndexRoute
   '/map/': typeof MapIndexRoute
   '/projects/': typeof ProjectsIndexRoute
@@ -212,6 +221,7 @@ export interface FileRouteTypes {
     | '/changes/'
     | '/countries/'
     | '/events/'
+    | '/import/'
     | '/login/'
     | '/map/'
     | '/projects/'
@@ -233,6 +243,7 @@ export interface FileRouteTypes {
     | '/changes'
     | '/countries'
     | '/events'
+    | '/import'
     | '/login'
     | '/map'
     | '/projects'
@@ -255,6 +266,7 @@ export interface FileRouteTypes {
     | '/changes/'
     | '/countries/'
     | '/events/'
+    | '/import/'
     | '/login/'
     | '/map/'
     | '/projects/'
@@ -276,6 +288,7 @@ export interface RootRouteChildren {
   ChangesIndexRoute: typeof ChangesIndexRoute
   CountriesIndexRoute: typeof CountriesIndexRoute
   EventsIndexRoute: typeof EventsIndexRoute
+  ImportIndexRoute: typeof ImportIndexRoute
   LoginIndexRoute: typeof LoginIndexRoute
   MapIndexRoute: typeof MapIndexRoute
   ProjectsIndexRoute: typeof ProjectsIndexRoute
@@ -363,6 +376,13 @@ declare module '@tanstack/react-router' {
       path: '/funding/new'
       fullPath: '/funding/new'
       preLoaderRoute: typeof FundingNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/import/': {
+      id: '/import/'
+      path: '/import'
+      fullPath: '/import/'
+      preLoaderRoute: typeof ImportIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/login/': {
@@ -456,6 +476,7 @@ const rootRouteChildren: RootRouteChildren = {
   ChangesIndexRoute: ChangesIndexRoute,
   CountriesIndexRoute: CountriesIndexRoute,
   EventsIndexRoute: EventsIndexRoute,
+  ImportIndexRoute: ImportIndexRoute,
   LoginIndexRoute: LoginIndexRoute,
   MapIndexRoute: MapIndexRoute,
   ProjectsIndexRoute: ProjectsIndexRoute,
