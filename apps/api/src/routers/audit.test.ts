@@ -386,3 +386,23 @@ describe('history of changes made through the forms', () => {
     expect(feed.rows[0]?.title).toEqual({ title: 'Angren–Pap railway', deleted: true });
   });
 });
+
+describe('an account’s history', () => {
+  it('is shown to admins only: it holds the e-mail address', async () => {
+    await asAdmin().user.setRole({ userId: EDITOR.id, role: 'viewer' });
+    const [change] = (await anonymous().audit.changes({ entity: 'user' })).rows;
+    expect(change).toMatchObject({ entityId: EDITOR.id, action: 'update', title: { title: 'Eve Editor' } });
+    expect(change?.fields).toEqual(['role']);
+    await expect(anonymous().audit.history({ entity: 'user', id: EDITOR.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const editor = appRouter.createCaller(createContext({ db, user: EDITOR }));
+    await expect(editor.audit.history({ entity: 'user', id: EDITOR.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const history = await asAdmin().audit.history({ entity: 'user', id: EDITOR.id });
+    expect(history.entries[0]?.changes).toEqual([
+      { kind: 'value', field: 'role', before: 'editor', after: 'viewer' },
+    ]);
+  });
+});
