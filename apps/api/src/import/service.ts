@@ -165,6 +165,7 @@ export function createImportService(options: ImportServiceOptions) {
     const state = jobs.get(dryRunId);
     if (!state) return;
     state.phase = 'importing';
+    let outcome: Pick<CommitState, 'status' | 'runId' | 'counts' | 'processed' | 'error'>;
     try {
       const report = await run(job, manifest.template, {
         actor,
@@ -173,26 +174,33 @@ export function createImportService(options: ImportServiceOptions) {
           state.processed = records;
         },
       });
-      state.runId = report.runId;
-      state.counts = report.counts;
-      state.processed = report.records;
-      state.status = report.status;
-      state.error = report.fatal?.message ?? null;
+      outcome = {
+        status: report.status,
+        runId: report.runId,
+        counts: report.counts,
+        processed: report.records,
+        error: report.fatal?.message ?? null,
+      };
       log.info(
         { dryRunId, runId: report.runId, status: report.status, counts: report.counts },
         'import committed',
       );
     } catch (error) {
-      state.status = 'failed';
-      state.error = `The import failed and nothing was written: ${errorText(error)}`;
+      outcome = {
+        status: 'failed',
+        runId: null,
+        counts: null,
+        processed: state.processed,
+        error: `The import failed and nothing was written: ${errorText(error)}`,
+      };
       log.error({ err: error, dryRunId }, 'import commit failed');
-    } finally {
-      await store.remove(dryRunId).catch((error: unknown) => {
-        log.warn({ err: error, dryRunId }, 'import: could not remove the committed upload');
-      });
-      state.phase = 'done';
-      setTimeout(() => jobs.delete(dryRunId), FORGET_AFTER_MS).unref();
     }
+    await store.remove(dryRunId).catch((error: unknown) => {
+      log.warn({ err: error, dryRunId }, 'import: could not remove the committed upload');
+    });
+    // All at once: whoever polls sees it running, or done with its outcome, never half of each.
+    Object.assign(state, outcome, { phase: 'done' });
+    setTimeout(() => jobs.delete(dryRunId), FORGET_AFTER_MS).unref();
   }
 
   return {
