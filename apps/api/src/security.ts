@@ -96,12 +96,10 @@ export async function registerSecurity(
         .send({ error: 'Forbidden', message: 'Cross-origin requests may not change anything here' });
     }
     if (request.url.startsWith('/trpc') && !isJsonRequest(request)) {
-      return reply
-        .code(415)
-        .send({
-          error: 'Unsupported Media Type',
-          message: 'tRPC calls that change data take application/json',
-        });
+      return reply.code(415).send({
+        error: 'Unsupported Media Type',
+        message: 'tRPC calls that change data take application/json',
+      });
     }
   });
 }

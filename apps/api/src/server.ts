@@ -16,9 +16,9 @@ import { type Auth, createAuth } from './auth/auth.ts';
 import authRoute from './auth/route.ts';
 import { userFromHeaders } from './auth/session.ts';
 import { createContext } from './context.ts';
+import type { Env } from './env.ts';
 import importRoute from './import/route.ts';
 import { createImportService } from './import/service.ts';
-import type { Env } from './env.ts';
 import { type AppRouter, appRouter } from './router.ts';
 import { BODY_LIMIT, registerSecurity } from './security.ts';
 
@@ -61,6 +61,10 @@ export type ServerOptions = {
   logger: FastifyBaseLogger;
 };
 
+/** Fastify's `trustProxy`; a hop count as a function (Fastify takes a number, but its types do not say so). */
+const trustProxy = (value: Env['TRUST_PROXY'] | undefined) =>
+  typeof value === 'number' ? (_address: string, hop: number) => hop < value : (value ?? false);
+
 /** The HTTP server, not yet listening: tRPC on /trpc, /health, and the built web app. */
 export async function buildServer({ database, env, logger }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -68,11 +72,7 @@ export async function buildServer({ database, env, logger }: ServerOptions): Pro
     // Batched tRPC calls put every procedure path in one URL segment.
     routerOptions: { maxParamLength: 10_000 },
     bodyLimit: BODY_LIMIT,
-    // A hop count as a function: Fastify takes a number too, but its types do not say so.
-    trustProxy:
-      typeof env.TRUST_PROXY === 'number'
-        ? ((hops: number) => (_address: string, hop: number) => hop < hops)(env.TRUST_PROXY)
-        : (env.TRUST_PROXY ?? false),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   });
   const publicRead = env.PUBLIC_READ ?? true;
 

@@ -213,6 +213,23 @@ describe('sign-in rate limit (per client IP, stored in the database)', () => {
   });
 });
 
+describe('behind a reverse proxy (TRUST_PROXY=1)', () => {
+  it("the client IP comes from the proxy's X-Forwarded-For: one client is limited, another is not", async () => {
+    const proxied = await serverOn({ TRUST_PROXY: 1 });
+    const { user } = await createSignedInUser(app, 'viewer');
+    const viaProxy = (client: string, password: string) =>
+      postSignIn(
+        proxied,
+        { email: user.email, password },
+        { ip: '127.7.7.7', headers: { 'x-forwarded-for': client } },
+      );
+    for (let i = 0; i < SIGN_IN_LIMIT; i++)
+      expect((await viaProxy('198.51.100.1', `wrong ${i} password`)).statusCode).toBe(401);
+    expect((await viaProxy('198.51.100.1', TEST_PASSWORD)).statusCode).toBe(429);
+    expect((await viaProxy('198.51.100.2', TEST_PASSWORD)).statusCode).toBe(200);
+  });
+});
+
 describe('a disabled account', () => {
   it('cannot sign in, and its existing session stops working at once', async () => {
     const { cookie, user } = await createSignedInUser(app, 'editor');
