@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importRuns, projects } from '@srt/db/schema';
+import { auditEntries, importRuns, projects } from '@srt/db/schema';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -397,6 +397,52 @@ describe('committing only the file the dry run read', () => {
     const done = await commitAndWait(body.runId ?? '');
     const commit = await trpcMutation('importer.commit', { runId: done.commit?.runId });
     expect(commit.error?.data.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('a commit that fails half-way', () => {
+  /** Plain SQL on either driver (the test's own setup: a trigger the import knows nothing about). */
+  const execute = async (query: string) => {
+    const { driver } = api.database;
+    if (driver.kind === 'pglite') await driver.client.exec(query);
+    else await driver.client.query(query);
+  };
+
+  it('rolls the whole file back, records the failure and keeps the server answering', async () => {
+    const sheet = [
+      'external_ref,title,countries,source_url',
+      'test:fine,A project that would be fine,UZ,https://example.org/fine',
+      'test:boom,A project the database refuses,TJ,https://example.org/boom',
+    ].join('\n');
+    const { status, body } = await upload([{ filename: 'half-way.csv', content: sheet }]);
+    expect(status).toBe(200);
+    expect(body.report?.counts.new).toBe(2);
+    // After the dry run, the database starts refusing the second project: the commit fails on it.
+    await execute(`
+      create function refuse_boom() returns trigger language plpgsql as $$
+      begin
+        if new.title = 'A project the database refuses' then raise exception 'refused by a test trigger'; end if;
+        return new;
+      end $$;
+      create trigger refuse_boom before insert on projects for each row execute function refuse_boom();
+    `);
+    try {
+      const [projectsBefore, auditBefore] = [
+        await projectCount(),
+        await api.database.db.$count(auditEntries),
+      ];
+      const run = await commitAndWait(body.runId ?? '');
+      expect(run.commit).toMatchObject({ status: 'failed', phase: 'done' });
+      expect(run.commit?.error).toMatch(/nothing was written.*refused by a test trigger/);
+      expect(await projectCount()).toBe(projectsBefore);
+      expect(await api.database.db.$count(auditEntries)).toBe(auditBefore);
+      const failed = (await trpcQuery<RunAnswer>('importer.run', { id: run.commit?.runId })).result?.data;
+      expect(failed).toMatchObject({ dryRun: false, status: 'failed' });
+      // The server goes on: another call answers.
+      expect((await trpcQuery('importer.runs', {})).result).toBeDefined();
+    } finally {
+      await execute('drop trigger refuse_boom on projects; drop function refuse_boom();');
+    }
   });
 });
 
