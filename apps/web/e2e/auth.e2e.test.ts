@@ -1,4 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@srt/shared/auth';
 import { parse } from 'csv-parse/sync';
@@ -518,6 +519,65 @@ describe(`accounts, roles and inert text (${target})`, () => {
     expect(cspMessages.slice(before)).toEqual([]);
     expect(cspMessages).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('/login works from the keyboard; /login and /admin have no serious axe violations (EN, RU); mobile menu', async () => {
+    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const serious = async (page: Page) => {
+      await page.evaluate(axeSource);
+      return page.evaluate(async () => {
+        type Results = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+        const axe = (window as unknown as { axe: { run: () => Promise<Results> } }).axe;
+        return (await axe.run()).violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+    };
+    const switchTo = async (page: Page, language: 'English' | 'Русский', code: 'en' | 'ru') => {
+      await page.locator('header').getByRole('button', { name: language }).click();
+      await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
+    };
+
+    const page = await open('/login');
+    await passwordInput(page).waitFor();
+    // The email field has the focus; Tab leads to the password, then to the button.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('email');
+    await page.keyboard.type(demoAccount('viewer').email);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('password');
+    await page.keyboard.type('not-the-password');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sign in');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByRole('alert').textContent()).toBe('Wrong email or password.');
+    expect(await serious(page)).toEqual([]);
+    await switchTo(page, 'Русский', 'ru');
+    expect(await serious(page)).toEqual([]);
+    await switchTo(page, 'English', 'en');
+
+    await loginAs(page, server.url, 'admin');
+    await page.goto(`${server.url}/admin`);
+    await page.getByTestId('users-table').waitFor({ timeout: 30_000 });
+    expect(await serious(page)).toEqual([]);
+    await switchTo(page, 'Русский', 'ru');
+    await poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Пользователи');
+    expect(await serious(page)).toEqual([]);
+    await switchTo(page, 'English', 'en');
+
+    // On a phone the account sits in the menu behind the burger.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.getByRole('button', { name: 'Toggle navigation' }).click();
+    const menu = page
+      .locator('nav')
+      .filter({ has: page.getByRole('link', { name: 'Overview' }) })
+      .last();
+    await menu.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await menu.getByTestId('account-role').textContent()).toBe('admin');
+    expect(await menu.getByRole('link', { name: 'Admin', exact: true }).count()).toBe(1);
+    await page.screenshot({ path: `${screenshots}auth-mobile-menu-${target}.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await logout(page, server.url);
+    await page.close();
   });
 
   // Last: it leaves this client's IP rate-limited for a minute.
