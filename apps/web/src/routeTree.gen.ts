@@ -25,10 +25,12 @@ import { Route as LoginIndexRouteImport } from './routes/login/index'
 import { Route as MapIndexRouteImport } from './routes/map/index'
 import { Route as ProjectsIndexRouteImport } from './routes/projects/index'
 import { Route as ProjectsIdRouteImport } from './routes/projects/$id'
+import { Route as ProjectsNewRouteImport } from './routes/projects/new'
 import { Route as EventsIdEditRouteImport } from './routes/events/$id_.edit'
 import { Route as EventsIdHistoryRouteImport } from './routes/events/$id_.history'
 import { Route as FundingIdEditRouteImport } from './routes/funding/$id/edit'
 import { Route as FundingIdHistoryRouteImport } from './routes/funding/$id/history'
+import { Route as ProjectsIdEditRouteImport } from './routes/projects/$id_/edit'
 import { Route as ProjectsIdHistoryRouteImport } from './routes/projects/$id_/history'
 
 const IndexRoute = IndexRouteImport.update({
@@ -111,6 +113,11 @@ const ProjectsIdRoute = ProjectsIdRouteImport.update({
   path: '/projects/$id',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ProjectsNewRoute = ProjectsNewRouteImport.update({
+  id: '/projects/new',
+  path: '/projects/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const EventsIdEditRoute = EventsIdEditRouteImport.update({
   id: '/events/$id_/edit',
   path: '/events/$id/edit',
@@ -131,6 +138,11 @@ const FundingIdHistoryRoute = FundingIdHistoryRouteImport.update({
   path: '/funding/$id/history',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ProjectsIdEditRoute = ProjectsIdEditRouteImport.update({
+  id: '/projects/$id_/edit',
+  path: '/projects/$id/edit',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ProjectsIdHistoryRoute = ProjectsIdHistoryRouteImport.update({
   id: '/projects/$id_/history',
   path: '/projects/$id/history',
@@ -146,6 +158,7 @@ export interface FileRoutesByFullPath {
   '/events/new': typeof EventsNewRoute
   '/funding/new': typeof FundingNewRoute
   '/projects/$id': typeof ProjectsIdRoute
+  '/projects/new': typeof ProjectsNewRoute
   '/admin/': typeof AdminIndexRoute
   '/changes/': typeof ChangesIndexRoute
   '/countries/': typeof CountriesIndexRoute
@@ -158,6 +171,7 @@ export interface FileRoutesByFullPath {
   '/events/$id/history': typeof EventsIdHistoryRoute
   '/funding/$id/edit': typeof FundingIdEditRoute
   '/funding/$id/history': typeof FundingIdHistoryRoute
+  '/projects/$id/edit': typeof ProjectsIdEditRoute
   '/projects/$id/history': typeof ProjectsIdHistoryRoute
 }
 export interface FileRoutesByTo {
@@ -168,6 +182,7 @@ export interface FileRoutesByTo {
   '/events/new': typeof EventsNewRoute
   '/funding/new': typeof FundingNewRoute
   '/projects/$id': typeof ProjectsIdRoute
+  '/projects/new': typeof ProjectsNewRoute
   '/admin': typeof AdminIndexRoute
   '/changes': typeof ChangesIndexRoute
   '/countries': typeof CountriesIndexRoute
@@ -180,6 +195,7 @@ export interface FileRoutesByTo {
   '/events/$id/history': typeof EventsIdHistoryRoute
   '/funding/$id/edit': typeof FundingIdEditRoute
   '/funding/$id/history': typeof FundingIdHistoryRoute
+  '/projects/$id/edit': typeof ProjectsIdEditRoute
   '/projects/$id/history': typeof ProjectsIdHistoryRoute
 }
 export interface FileRoutesById {
@@ -192,6 +208,7 @@ export interface FileRoutesById {
   '/events/new': typeof EventsNewRoute
   '/funding/new': typeof FundingNewRoute
   '/projects/$id': typeof ProjectsIdRoute
+  '/projects/new': typeof ProjectsNewRoute
   '/admin/': typeof AdminIndexRoute
   '/changes/': typeof ChangesIndexRoute
   '/countries/': typeof CountriesIndexRoute
@@ -204,6 +221,7 @@ export interface FileRoutesById {
   '/events/$id_/history': typeof EventsIdHistoryRoute
   '/funding/$id/edit': typeof FundingIdEditRoute
   '/funding/$id/history': typeof FundingIdHistoryRoute
+  '/projects/$id_/edit': typeof ProjectsIdEditRoute
   '/projects/$id_/history': typeof ProjectsIdHistoryRoute
 }
 export interface FileRouteTypes {
@@ -217,6 +235,7 @@ export interface FileRouteTypes {
     | '/events/new'
     | '/funding/new'
     | '/projects/$id'
+    | '/projects/new'
     | '/admin/'
     | '/changes/'
     | '/countries/'
@@ -229,6 +248,7 @@ export interface FileRouteTypes {
     | '/events/$id/history'
     | '/funding/$id/edit'
     | '/funding/$id/history'
+    | '/projects/$id/edit'
     | '/projects/$id/history'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -239,6 +259,7 @@ export interface FileRouteTypes {
     | '/events/new'
     | '/funding/new'
     | '/projects/$id'
+    | '/projects/new'
     | '/admin'
     | '/changes'
     | '/countries'
@@ -251,6 +272,7 @@ export interface FileRouteTypes {
     | '/events/$id/history'
     | '/funding/$id/edit'
     | '/funding/$id/history'
+    | '/projects/$id/edit'
     | '/projects/$id/history'
   id:
     | '__root__'
@@ -262,6 +284,7 @@ export interface FileRouteTypes {
     | '/events/new'
     | '/funding/new'
     | '/projects/$id'
+    | '/projects/new'
     | '/admin/'
     | '/changes/'
     | '/countries/'
@@ -274,6 +297,7 @@ export interface FileRouteTypes {
     | '/events/$id_/history'
     | '/funding/$id/edit'
     | '/funding/$id/history'
+    | '/projects/$id_/edit'
     | '/projects/$id_/history'
   fileRoutesById: FileRoutesById
 }
@@ -285,6 +309,7 @@ export interface RootRouteChildren {
   EventsNewRoute: typeof EventsNewRoute
   FundingNewRoute: typeof FundingNewRoute
   ProjectsIdRoute: typeof ProjectsIdRoute
+  ProjectsNewRoute: typeof ProjectsNewRoute
   ChangesIndexRoute: typeof ChangesIndexRoute
   CountriesIndexRoute: typeof CountriesIndexRoute
   EventsIndexRoute: typeof EventsIndexRoute
@@ -296,6 +321,7 @@ export interface RootRouteChildren {
   EventsIdHistoryRoute: typeof EventsIdHistoryRoute
   FundingIdEditRoute: typeof FundingIdEditRoute
   FundingIdHistoryRoute: typeof FundingIdHistoryRoute
+  ProjectsIdEditRoute: typeof ProjectsIdEditRoute
   ProjectsIdHistoryRoute: typeof ProjectsIdHistoryRoute
 }
 
@@ -413,6 +439,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ProjectsIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/projects/new': {
+      id: '/projects/new'
+      path: '/projects/new'
+      fullPath: '/projects/new'
+      preLoaderRoute: typeof ProjectsNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/events/$id_/edit': {
       id: '/events/$id_/edit'
       path: '/events/$id/edit'
@@ -439,6 +472,13 @@ declare module '@tanstack/react-router' {
       path: '/funding/$id/history'
       fullPath: '/funding/$id/history'
       preLoaderRoute: typeof FundingIdHistoryRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/projects/$id_/edit': {
+      id: '/projects/$id_/edit'
+      path: '/projects/$id/edit'
+      fullPath: '/projects/$id/edit'
+      preLoaderRoute: typeof ProjectsIdEditRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/projects/$id_/history': {
@@ -473,6 +513,7 @@ const rootRouteChildren: RootRouteChildren = {
   EventsNewRoute: EventsNewRoute,
   FundingNewRoute: FundingNewRoute,
   ProjectsIdRoute: ProjectsIdRoute,
+  ProjectsNewRoute: ProjectsNewRoute,
   ChangesIndexRoute: ChangesIndexRoute,
   CountriesIndexRoute: CountriesIndexRoute,
   EventsIndexRoute: EventsIndexRoute,
@@ -484,6 +525,7 @@ const rootRouteChildren: RootRouteChildren = {
   EventsIdHistoryRoute: EventsIdHistoryRoute,
   FundingIdEditRoute: FundingIdEditRoute,
   FundingIdHistoryRoute: FundingIdHistoryRoute,
+  ProjectsIdEditRoute: ProjectsIdEditRoute,
   ProjectsIdHistoryRoute: ProjectsIdHistoryRoute,
 }
 export const routeTree = rootRouteImport

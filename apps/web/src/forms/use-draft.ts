@@ -7,7 +7,7 @@ export type DraftControl<V> = {
   offer: Draft<V> | null;
   /** Puts the draft's values into the form (they count as unsaved changes) and returns the draft. */
   restore: () => Draft<V> | null;
-  /** Forgets the draft found on opening; from now on the form's own input is kept instead. */
+  /** Forgets the draft found on opening (so does typing into the form without answering). */
   discard: () => void;
   /** After a successful save: removes the draft and keeps no more. */
   clear: () => void;
@@ -39,9 +39,15 @@ export function useDraft<T extends FieldValues>(
   base.current = options.version ?? null;
 
   useEffect(() => {
-    const subscription = form.watch((values) => {
-      // While the old draft is on offer it stays as it is; after a save nothing more is kept.
-      if (cleared.current || offerRef.current) return;
+    const subscription = form.watch((values, { name }) => {
+      // After a save nothing more is kept.
+      if (cleared.current) return;
+      if (offerRef.current) {
+        // Typing without answering the offer: what is typed now is the draft (the old one is dropped).
+        if (name === undefined) return;
+        offerRef.current = null;
+        setOffer(null);
+      }
       if (sameValues(values, form.formState.defaultValues)) removeDraft(storage, key);
       else
         writeDraft(storage, key, {

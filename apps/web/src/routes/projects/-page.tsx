@@ -6,6 +6,7 @@ import { FundingCharts } from '../../charts/funding-charts.tsx';
 import { FilterNotice } from '../../filter/filter-notice.tsx';
 import { useProjectFilter } from '../../filter/use-project-filter.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
+import { NewProjectButton } from './-edit-buttons.tsx';
 import { ExportMenu } from './-export-menu.tsx';
 import { FilterPanel } from './-filter-panel.tsx';
 import { ProjectTable } from './-project-table.tsx';
@@ -39,12 +40,15 @@ export function ProjectsPage() {
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={2}>{t('title')}</Title>
-        <Text size="sm" c="dimmed" maw={900}>
-          {t('intro')}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Title order={2}>{t('title')}</Title>
+          <Text size="sm" c="dimmed" maw={900}>
+            {t('intro')}
+          </Text>
+        </div>
+        <NewProjectButton />
+      </Group>
       <FilterNotice sanitize={sanitizeProjectsSearch} />
       <FilterPanel
         filter={filter}

@@ -13,6 +13,7 @@ import { AddFundingButton, useFundingRowActions } from '../../../forms/edit-link
 import { HistoryLink } from '../../../history/history-link.tsx';
 import { useLanguage } from '../../../i18n/use-language.ts';
 import { trpc } from '../../../trpc.ts';
+import { EditProjectButton } from '../-edit-buttons.tsx';
 import { sanitizeProjectsSearch } from '../-search.ts';
 import { EventsTimeline } from './events-timeline.tsx';
 import { Initiatives, ProjectHeader } from './header.tsx';
@@ -69,6 +70,7 @@ export function ProjectPage() {
         </Stack>
       ) : (
         <>
+          <EditProjectButton id={p.id} />
           <ProjectHeader project={p} language={language} />
           <HistoryLink entity="project" id={p.id} />
           <Grid gap="md">
