@@ -404,6 +404,32 @@ describe('runImport', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('a write the database refuses stops the import with its reason, batches queued behind it unwritten', async () => {
+    // A real refusal from the database (a trigger), in the first of several batches.
+    await db.execute(sql`create function refuse_title() returns trigger language plpgsql as $$
+      begin if new.title = 'Refused title' then raise exception 'refused by the test trigger'; end if;
+      return new; end $$`);
+    await db.execute(
+      sql`create trigger refuse_title before insert on projects for each row execute function refuse_title()`,
+    );
+    try {
+      const before = await snapshot();
+      const report = await run(
+        records([
+          ...Array.from({ length: 5 }, (_, i) => activity(`XM-QUEUE-${i}`)),
+          activity('XM-QUEUE-REFUSED', { title: 'Refused title' }),
+          ...Array.from({ length: 400 }, (_, i) => activity(`XM-QUEUE-${i + 5}`)),
+        ]),
+      );
+      expect(report.status).toBe('failed');
+      expect(report.fatal?.message).toContain('refused by the test trigger');
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await db.execute(sql`drop trigger refuse_title on projects`);
+      await db.execute(sql`drop function refuse_title()`);
+    }
+  });
+
   it('a dry run reports what a real run would do and writes nothing but its run record', async () => {
     const before = await snapshot();
     const runsBefore = (await db.select({ n: count() }).from(importRuns))[0]?.n ?? 0;

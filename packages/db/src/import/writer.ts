@@ -1675,12 +1675,14 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     await bulkInsert(tx, sourceLinks, rows.sources);
   }
 
-  // One batch is written while the reader parses the next: with a PostgreSQL server the two overlap.
-  let pending: Promise<void> | null = null;
+  // Batches are written one after another while the reader goes on parsing: with a PostgreSQL server
+  // the two overlap. Up to MAX_QUEUED full batches wait, so that the next batch's queries follow the
+  // last one's at once instead of waiting for the reader to fill it.
+  const queued: Promise<void>[] = [];
+  let last: Promise<void> = Promise.resolve();
   const settle = async () => {
-    const running = pending;
-    pending = null;
-    if (running) await running;
+    queued.length = 0;
+    await last;
   };
 
   return {
@@ -1689,10 +1691,12 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       if (batch.length < batchSize) return;
       const full = batch;
       batch = [];
-      await settle();
-      pending = writeBatch(full);
-      // Its failure surfaces at the next add, flush or close; this only keeps it from being "unhandled".
-      pending.catch(() => {});
+      // A batch starts only after the one before it succeeded (their queries share one transaction).
+      last = last.then(() => writeBatch(full));
+      // Its failure surfaces at a later add, flush or close; this only keeps it from being "unhandled".
+      last.catch(() => {});
+      queued.push(last);
+      if (queued.length >= MAX_QUEUED) await queued.shift();
     },
     async flush() {
       await settle();
@@ -1705,6 +1709,9 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     },
   };
 }
+
+/** Full batches that may wait to be written while the reader goes on (see `createWriter`). */
+const MAX_QUEUED = 2;
 
 const emptyChildren = (): ChildState => ({
   countries: [],
