@@ -124,3 +124,21 @@ describe('field errors in the user’s language', () => {
     expect(translateError('Title is required', t)).toBe('[errors.required]');
   });
 });
+
+describe('errors only the server finds', () => {
+  it('are translated too', () => {
+    for (const message of [
+      'Country listed twice',
+      'The organisation is listed twice in this role',
+      'Another project has this IATI identifier',
+      'No such source',
+      'The organisation was deleted',
+    ]) {
+      const text = errorText(message);
+      expect(text, message).not.toBeNull();
+      expect(hasKey(en, text?.key ?? ''), `en ${text?.key}`).toBe(true);
+      expect(hasKey(ru, text?.key ?? ''), `ru ${text?.key}`).toBe(true);
+    }
+    expect(errorText('No such organisation')).toEqual({ key: 'errors.missing.organisation' });
+  });
+});

@@ -30,6 +30,16 @@ const KNOWN: Record<string, string> = {
   'Version must be ≥ 1': 'invalid',
   'The region must lie in the country': 'regionCountry',
   'The point lies outside the chosen country: confirm it or move it': 'outsideCountry',
+  // What only the server can check (packages/db/src/mutations): duplicates and taken identifiers.
+  'Country listed twice': 'listedTwice',
+  'Sector listed twice': 'listedTwice',
+  'Initiative listed twice': 'listedTwice',
+  'Project listed twice': 'listedTwice',
+  'Organisation listed twice': 'listedTwice',
+  'The organisation is listed twice in this role': 'listedTwiceInRole',
+  'Another project has this IATI identifier': 'iatiIdentifierTaken',
+  'An organisation with this IATI ref already exists': 'iatiRefTaken',
+  'An organisation with this name already exists': 'nameTaken',
 };
 
 type Rule = [RegExp, (m: RegExpExecArray) => ErrorText];
@@ -75,6 +85,9 @@ const RULES: Rule[] = [
   [/^Invalid (?:UUID|GUID)$/, () => ({ key: 'choose' })],
   [/^Invalid URL$/, () => ({ key: 'url' })],
   [/^Invalid string: must match pattern /, () => ({ key: 'format' })],
+  // A reference to a record that is gone (the server checks every id).
+  [/^No such (source|organisation|project|event)$/, (m) => ({ key: `missing.${m[1]}` })],
+  [/^The (source|organisation|project|event) was deleted$/, (m) => ({ key: `deleted.${m[1]}` })],
   // A union of literals (status, role, organisation type) reports only this.
   [/^Invalid input$/, () => ({ key: 'choose' })],
 ];
