@@ -289,6 +289,8 @@ export const funding = pgTable(
     index('funding_project_idx').on(t.projectId, t.flow),
     index('funding_funder_idx').on(t.funderOrgId),
     index('funding_event_idx').on(t.eventId),
+    // Saving an exchange rate re-computes the USD value of the funding in that currency and year.
+    index('funding_currency_year_idx').on(t.currency, t.valueYear),
     check('funding_amount_usd_needs_rate', sql`${t.amountUsd} is null or ${t.rateSource} is not null`),
   ],
 );
@@ -329,7 +331,12 @@ export const auditEntries = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId, t.at), index('audit_at_idx').on(t.at)],
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId, t.at),
+    index('audit_at_idx').on(t.at),
+    // The public feed filtered by one person (`audit.changes({ actor })`).
+    index('audit_actor_idx').on(t.actor, t.at),
+  ],
 );
 
 /** Annual average exchange rates, the one table every USD conversion reads. */
