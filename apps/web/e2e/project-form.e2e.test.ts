@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +71,19 @@ async function locationMapSettled(page: Page) {
   await page.waitForFunction(() => !document.querySelector('.leaflet-zoom-anim'));
 }
 
+/** axe-core's serious and critical violations on the page (injected by evaluate: the CSP refuses a script tag). */
+async function seriousViolations(page: Page, axeSource: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+    const { axe } = window as unknown as { axe: { run: () => Promise<Result> } };
+    const { violations } = await axe.run();
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 const numberIn = async (page: Page, label: string) => Number(await byLabel(page, label).inputValue());
 
 describe(`project form served by the API (${target})`, () => {
@@ -77,6 +91,7 @@ describe(`project form served by the API (${target})`, () => {
   let editor: Browser;
   let admin: Browser;
   let source: { id: string; title: string };
+  let axeSource: string;
   const pageErrors: string[] = [];
   const stamp = Date.now().toString(36);
 
@@ -91,6 +106,7 @@ describe(`project form served by the API (${target})`, () => {
     const first = found.rows[0];
     if (!first) throw new Error('No UNIDO source in the demo data');
     source = first;
+    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   });
 
   afterAll(async () => {
@@ -274,6 +290,7 @@ describe(`project form served by the API (${target})`, () => {
     expect(errorBox.y + errorBox.height).toBeLessThanOrEqual(section.y + section.height);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${screenshots}project-form-errors-en-${target}.png`, fullPage: true });
+    expect(await seriousViolations(page, axeSource)).toEqual([]);
 
     // The same errors in Russian, without losing what was typed.
     await page.getByRole('button', { name: 'Русский' }).click();
@@ -287,6 +304,7 @@ describe(`project form served by the API (${target})`, () => {
     expect(await byLabel(page, 'Доля 2').inputValue()).toBe('30 %');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${screenshots}project-form-errors-ru-${target}.png`, fullPage: true });
+    expect(await seriousViolations(page, axeSource)).toEqual([]);
 
     // Fixing the share clears the list's error as it is typed (after the first save, errors follow input).
     await byLabel(page, 'Доля 2').fill('40');
@@ -419,6 +437,7 @@ describe(`project form served by the API (${target})`, () => {
     expect(await dialog.getByRole('radio', { name: 'Title: Keep yours' }).isChecked()).toBe(true);
     expect(await dialog.getByRole('radio', { name: 'Description: Take theirs' }).isChecked()).toBe(true);
     expect(await dialog.getByRole('radio', { name: 'Status: Keep yours' }).isChecked()).toBe(true);
+    expect(await seriousViolations(mine, axeSource)).toEqual([]);
     // The editor takes the admin's title after all.
     await dialog.getByRole('radio', { name: 'Title: Take theirs' }).check();
     await mine.screenshot({

@@ -84,6 +84,7 @@ export function ConflictResolver<V extends object>({
       opened
       onClose={onCancel ?? (() => {})}
       withCloseButton={onCancel !== undefined}
+      closeButtonProps={{ 'aria-label': t('close') }}
       closeOnEscape={onCancel !== undefined}
       closeOnClickOutside={false}
       title={t('conflict.title')}

@@ -9,7 +9,13 @@ import type { UnsavedGuard } from './use-unsaved-guard.ts';
 export function UnsavedDialog({ guard }: { guard: UnsavedGuard }) {
   const { t } = useLazyTranslation('forms');
   return (
-    <Modal opened={guard.blocked} onClose={guard.stay} title={t('unsaved.title')} centered>
+    <Modal
+      opened={guard.blocked}
+      onClose={guard.stay}
+      title={t('unsaved.title')}
+      closeButtonProps={{ 'aria-label': t('close') }}
+      centered
+    >
       <Text size="sm" mb="md">
         {t('unsaved.body')}
       </Text>

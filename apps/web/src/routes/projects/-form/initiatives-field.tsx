@@ -123,7 +123,7 @@ export function InitiativesField() {
         </Group>
       ))}
       {errorMessage(formState.errors.initiatives) && (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c="red.9" role="alert">
           {errorMessage(formState.errors.initiatives)}
         </Text>
       )}

@@ -88,7 +88,7 @@ export function LocationsField() {
               </Text>
             )}
             {open !== index && rowErrors && (
-              <Text size="sm" c="red.8" role="alert">
+              <Text size="sm" c="red.9" role="alert">
                 {t('locations.hasErrors')}
               </Text>
             )}

@@ -70,7 +70,7 @@ export function ParticipantsField() {
         </Group>
       ))}
       {errorMessage(formState.errors.participants) && (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c="red.9" role="alert">
           {errorMessage(formState.errors.participants)}
         </Text>
       )}

@@ -16,7 +16,7 @@ function RunningTotal({ kind }: { kind: Kind }) {
   const total = percentTotal(rows);
   if (!total.given) return null;
   return (
-    <Text size="sm" c={total.ok ? 'teal.8' : 'red.8'} data-testid={`${kind}-total`} aria-live="polite">
+    <Text size="sm" c={total.ok ? 'teal.9' : 'red.9'} data-testid={`${kind}-total`} aria-live="polite">
       {t(total.ok ? 'shares.totalOk' : 'shares.totalWrong', { total: total.total })}
     </Text>
   );
@@ -115,7 +115,7 @@ export function SharesField({ kind }: { kind: Kind }) {
       ))}
       <RunningTotal kind={kind} />
       {listError && (
-        <Text size="sm" c="red.8" role="alert" data-testid={`${kind}-error`}>
+        <Text size="sm" c="red.9" role="alert" data-testid={`${kind}-error`}>
           {listError}
         </Text>
       )}
