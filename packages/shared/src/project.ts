@@ -123,7 +123,7 @@ const whenValid =
   (...fields: string[]) =>
   (payload: z.core.ParsePayload) =>
     payload.issues.every((issue) => issue.continue === true) ||
-    !payload.issues.some((issue) => fields.includes(String(issue.path[0])));
+    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
 
 /** The rules that span fields, attached to every schema built from `projectFieldsSchema`. */
 const projectRules = <T extends z.ZodType<ProjectRuleInput>>(schema: T) =>
