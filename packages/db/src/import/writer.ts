@@ -718,27 +718,26 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': 
 const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_SPECIALS = /[\\\t\n\r]/g;
 
+const copyEscape = (c: string) => COPY_ESCAPES[c] ?? c;
+
 function copyCell(value: unknown, json: boolean): string {
   if (value === null || value === undefined) return '\\N';
+  if (json || typeof value === 'object') {
+    // JSON text escapes every control character itself: only its backslashes need doubling.
+    const text = JSON.stringify(value);
+    return text.includes('\\') ? text.replaceAll('\\', '\\\\') : text;
+  }
   const text =
-    json || typeof value === 'object'
-      ? JSON.stringify(value)
-      : typeof value === 'boolean'
-        ? value
-          ? 't'
-          : 'f'
-        : String(value);
-  return COPY_SPECIAL.test(text) ? text.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c] ?? c) : text;
+    typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 't' : 'f') : String(value);
+  return COPY_SPECIAL.test(text) ? text.replace(COPY_SPECIALS, copyEscape) : text;
 }
 
 /** Rows as COPY text, in chunks of about MAX_JSON_CHARS. */
 function* copyText(records: Record<string, unknown>[], keys: string[], json: boolean[]): Generator<string> {
   let chunk = '';
   for (const row of records) {
-    let line = '';
-    keys.forEach((key, i) => {
-      line += `${i > 0 ? '\t' : ''}${copyCell(row[key], json[i] ?? false)}`;
-    });
+    let line = copyCell(row[keys[0] ?? ''], json[0] ?? false);
+    for (let i = 1; i < keys.length; i++) line += `\t${copyCell(row[keys[i] ?? ''], json[i] ?? false)}`;
     chunk += `${line}\n`;
     if (chunk.length >= MAX_JSON_CHARS) {
       yield chunk;
@@ -1675,14 +1674,12 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     await bulkInsert(tx, sourceLinks, rows.sources);
   }
 
-  // Batches are written one after another while the reader goes on parsing: with a PostgreSQL server
-  // the two overlap. Up to MAX_QUEUED full batches wait, so that the next batch's queries follow the
-  // last one's at once instead of waiting for the reader to fill it.
-  const queued: Promise<void>[] = [];
-  let last: Promise<void> = Promise.resolve();
+  // One batch is written while the reader parses the next: with a PostgreSQL server the two overlap.
+  let pending: Promise<void> | null = null;
   const settle = async () => {
-    queued.length = 0;
-    await last;
+    const running = pending;
+    pending = null;
+    if (running) await running;
   };
 
   return {
@@ -1691,12 +1688,10 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       if (batch.length < batchSize) return;
       const full = batch;
       batch = [];
-      // A batch starts only after the one before it succeeded (their queries share one transaction).
-      last = last.then(() => writeBatch(full));
-      // Its failure surfaces at a later add, flush or close; this only keeps it from being "unhandled".
-      last.catch(() => {});
-      queued.push(last);
-      if (queued.length >= MAX_QUEUED) await queued.shift();
+      await settle();
+      pending = writeBatch(full);
+      // Its failure surfaces at the next add, flush or close; this only keeps it from being "unhandled".
+      pending.catch(() => {});
     },
     async flush() {
       await settle();
@@ -1709,9 +1704,6 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     },
   };
 }
-
-/** Full batches that may wait to be written while the reader goes on (see `createWriter`). */
-const MAX_QUEUED = 2;
 
 const emptyChildren = (): ChildState => ({
   countries: [],
