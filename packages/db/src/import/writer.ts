@@ -622,8 +622,29 @@ function prepare(record: ProjectRecord, rates: RateTable, regions: RegionIndex, 
 // ---------------------------------------------------------------------------------------------------------
 // Writing
 
-type StoredProject = typeof projects.$inferSelect;
-type StoredFunding = typeof funding.$inferSelect;
+// What is compared and written back, read without the columns the import neither compares nor needs
+// (search text, bookkeeping timestamps — each a Date to parse —, derived years, quality score).
+const {
+  searchText: _searchText,
+  startYear: _startYear,
+  endYear: _endYear,
+  qualityScore: _qualityScore,
+  createdAt: _pCreatedAt,
+  updatedAt: _pUpdatedAt,
+  createdBy: _pCreatedBy,
+  updatedBy: _pUpdatedBy,
+  ...storedProjectColumns
+} = getTableColumns(projects);
+const {
+  eventId: _eventId,
+  createdAt: _fCreatedAt,
+  updatedAt: _fUpdatedAt,
+  createdBy: _fCreatedBy,
+  updatedBy: _fUpdatedBy,
+  ...storedFundingColumns
+} = getTableColumns(funding);
+type StoredProject = { [K in keyof typeof storedProjectColumns]: (typeof projects.$inferSelect)[K] };
+type StoredFunding = { [K in keyof typeof storedFundingColumns]: (typeof funding.$inferSelect)[K] };
 type OrgEntry = { id: string; iatiRef: string | null; nameKey: string; version: number };
 type SourceEntry = { id: string; checked: boolean };
 
@@ -1053,10 +1074,13 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     // Two lookups, not one with OR: each uses its unique index (an OR of two IN lists scans the table).
     const rows = [
       ...(iatiIds.length > 0
-        ? await tx.select().from(projects).where(inJson(projects.iatiIdentifier, iatiIds))
+        ? await tx.select(storedProjectColumns).from(projects).where(inJson(projects.iatiIdentifier, iatiIds))
         : []),
       ...(externalRefs.length > 0
-        ? await tx.select().from(projects).where(inJson(projects.externalRef, externalRefs))
+        ? await tx
+            .select(storedProjectColumns)
+            .from(projects)
+            .where(inJson(projects.externalRef, externalRefs))
         : []),
     ];
     for (const row of rows) {
@@ -1146,7 +1170,8 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       rowsBy === 'project'
         ? and(inJson(funding.projectId, projectIds), isNotNull(funding.externalRef))
         : and(inJson(funding.projectId, projectIds), inJson(funding.externalRef, refs));
-    const rows = projectIds.length > 0 ? await tx.select().from(funding).where(ofProjects) : [];
+    const rows =
+      projectIds.length > 0 ? await tx.select(storedFundingColumns).from(funding).where(ofProjects) : [];
     const links = new Map<string, LinkState[]>();
     if (rows.length > 0) {
       const linkRows = await tx
