@@ -83,7 +83,7 @@ describe('code lists', () => {
   });
 
   it('labels price bases', () => {
-    expect(priceBasisLabel('nominal')).toBe('nominal');
+    expect(priceBasisLabel('nominal')).toBe('nominal prices');
     expect(priceBasisLabel('constant-2021')).toBe('constant 2021 prices');
   });
 });

@@ -91,7 +91,7 @@ export const INSTRUMENT_CODES = Object.keys(INSTRUMENTS) as Instrument[];
 export const NOMINAL = 'nominal';
 export const PRICE_BASIS_PATTERN = /^(nominal|constant-(19|20)\d\d)$/;
 export function priceBasisLabel(basis: string, locale: Locale = 'en'): string {
-  if (basis === NOMINAL) return locale === 'ru' ? 'номинальные' : 'nominal';
+  if (basis === NOMINAL) return locale === 'ru' ? 'номинальные цены' : 'nominal prices';
   const year = basis.slice('constant-'.length);
   return locale === 'ru' ? `в постоянных ценах ${year} г.` : `constant ${year} prices`;
 }

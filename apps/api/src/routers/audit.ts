@@ -15,8 +15,13 @@ export const auditRouter = router({
       throw new TRPCError({ code: 'FORBIDDEN', message: 'The history of an account needs the admin role' });
     return recordHistory(ctx.db, input);
   }),
-  /** The feed of recent changes across the database (which fields changed, not their values). */
+  /**
+   * The feed of recent changes across the database (which fields changed, not their values). Changes of
+   * staff accounts (entity `user`) are listed to admins only.
+   */
   changes: publicProcedure
     .input(auditChangesInputSchema.prefault({}))
-    .query(({ ctx, input }) => recentChanges(ctx.db, input)),
+    .query(({ ctx, input }) =>
+      recentChanges(ctx.db, input, { includeUsers: hasRole(ctx.user?.role, 'admin') }),
+    ),
 });

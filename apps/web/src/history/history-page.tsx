@@ -8,7 +8,7 @@ import { useLanguage } from '../i18n/use-language.ts';
 import { trpc, type trpcClient } from '../trpc.ts';
 import { actorLabel, formatTimestamp } from './actor.ts';
 import { ChangeTable } from './change-table.tsx';
-import type { FormatContext } from './format-change.ts';
+import { type FormatContext, formatDecimal } from './format-change.ts';
 import classes from './history.module.css';
 
 export type HistoryEntity = 'project' | 'event' | 'funding';
@@ -102,13 +102,19 @@ export function HistoryPage({ entity, id }: { entity: HistoryEntity; id: string 
               withBorder
               p="sm"
               className={classes.entry}
-              data-action={entry.action}
+              data-action={entry.rate ? 'rate' : entry.action}
               data-testid="history-entry"
             >
               <Group gap="xs" mb={entry.changes.length > 0 ? 'xs' : 0} wrap="wrap">
-                <Badge variant="light" data-testid="entry-action">
-                  {t(`actions.${entry.action}`, { defaultValue: entry.action })}
-                </Badge>
+                {entry.rate ? (
+                  <Badge variant="light" color="grape" data-testid="entry-action">
+                    {t('rate.badge')}
+                  </Badge>
+                ) : (
+                  <Badge variant="light" data-testid="entry-action">
+                    {t(`actions.${entry.action}`, { defaultValue: entry.action })}
+                  </Badge>
+                )}
                 <Text size="sm" fw={500}>
                   <time dateTime={entry.at}>{formatTimestamp(entry.at, language)}</time>
                 </Text>
@@ -123,7 +129,9 @@ export function HistoryPage({ entity, id }: { entity: HistoryEntity; id: string 
                   </Text>
                 )}
               </Group>
-              {entry.changes.length > 0 ? (
+              {entry.rate ? (
+                <RateChange entry={entry} rate={entry.rate} context={context} />
+              ) : entry.changes.length > 0 ? (
                 <ChangeTable changes={entry.changes} context={context} />
               ) : (
                 <Text size="sm" c="dimmed" mt={4}>
@@ -176,4 +184,38 @@ function BackLink({
       ← {t('back.funding')}
     </AnchorLink>
   ) : null;
+}
+
+type Entry = History['entries'][number];
+
+/**
+ * A change of the exchange rate a funding row is converted with: saving a rate re-computes the row's
+ * USD value without an entry of the row's own, so its history shows the rate's change here.
+ */
+function RateChange({
+  entry,
+  rate,
+  context,
+}: {
+  entry: Entry;
+  rate: NonNullable<Entry['rate']>;
+  context: FormatContext;
+}) {
+  const { t } = useLazyTranslation('history');
+  const perUsd = entry.changes.find((c) => c.field === 'perUsd');
+  const value = (v: unknown) =>
+    typeof v === 'string' || typeof v === 'number' ? formatDecimal(v, context.language) : t('entry.notSet');
+  return (
+    <Text size="sm" data-testid="rate-change">
+      {perUsd && perUsd.kind === 'value'
+        ? t('rate.changed', {
+            currency: rate.currency,
+            year: rate.year,
+            before: value(perUsd.before),
+            after: value(perUsd.after),
+          })
+        : t('rate.touched', { currency: rate.currency, year: rate.year })}{' '}
+      {t('rate.recomputed')}
+    </Text>
+  );
 }

@@ -6,7 +6,7 @@ import {
   type auditHistoryInputSchema,
 } from '@srt/shared/audit';
 import { diffRecords, type FieldChange } from '@srt/shared/diff';
-import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../client.ts';
 import {
@@ -50,6 +50,11 @@ export type HistoryEntry = {
   versionBefore: number | null;
   versionAfter: number | null;
   changes: FieldChange[];
+  /**
+   * Set on a funding row's history for a change of the exchange rate the row uses (entity `rate`, id
+   * `CUR-YEAR`): saving a rate re-computes the row's USD value without an entry of the row's own.
+   */
+  rate?: { id: string; currency: string; year: number } | undefined;
 };
 
 export type RecordTitle = {
@@ -345,6 +350,14 @@ export async function recordHistory(db: Db, params: HistoryParams) {
     versionAfter: versionOf(r.after),
     changes: diffRecords(r.before, r.after),
   }));
+  if (params.entity === 'funding' && isUuid(params.id)) {
+    // The page covers (oldest entry on it, the cursor's entry]; the last page reaches back to creation.
+    const upper = params.cursor ? await entryTime(db, params.cursor) : null;
+    const lower = nextCursor ? (rows.at(-1)?.at ?? null) : null;
+    entries.push(...(await rateChanges(db, params.id, { lower, upper })));
+    const seq = (entry: HistoryEntry) => Number(entry.id.split(':').at(-1));
+    entries.sort((a, b) => (a.at === b.at ? seq(b) - seq(a) : a.at < b.at ? 1 : -1));
+  }
   const [titles, names] = await Promise.all([
     recordTitles(db, [{ entity: params.entity, id: params.id }]),
     namedRefs(
@@ -358,8 +371,69 @@ export async function recordHistory(db: Db, params: HistoryParams) {
   return { entity: params.entity, id: params.id, title, entries, names, nextCursor };
 }
 
-/** The feed of recent changes across the database, filtered by entity, actor and a range of days (UTC). */
-export async function recentChanges(db: Db, params: ChangesParams) {
+async function entryTime(db: Db, cursor: string): Promise<string | null> {
+  const [entry] = await db
+    .select({ at: auditEntries.at })
+    .from(auditEntries)
+    .where(eq(auditEntries.id, Number(cursor)));
+  return entry?.at ?? null;
+}
+
+/**
+ * The changes of the exchange rate a funding row is converted with (its currency and value year), made
+ * after the row was created and within [lower, upper] when given. Only the rate's own fields are shown.
+ */
+async function rateChanges(
+  db: Db,
+  fundingId: string,
+  { lower, upper }: { lower: string | null; upper: string | null },
+): Promise<HistoryEntry[]> {
+  const [row] = await db
+    .select({ currency: funding.currency, year: funding.valueYear, createdAt: funding.createdAt })
+    .from(funding)
+    .where(eq(funding.id, fundingId));
+  if (!row || row.year === null) return [];
+  const rateId = `${row.currency}-${row.year}`;
+  const found = await db
+    .select(columns)
+    .from(auditEntries)
+    .where(
+      and(
+        eq(auditEntries.entity, 'rate'),
+        eq(auditEntries.entityId, rateId),
+        sql`${auditEntries.at} > ${row.createdAt}::timestamptz`,
+        lower ? sql`${auditEntries.at} >= ${lower}::timestamptz` : undefined,
+        upper ? sql`${auditEntries.at} <= ${upper}::timestamptz` : undefined,
+      ),
+    )
+    .orderBy(desc(auditEntries.at), desc(auditEntries.id));
+  if (found.length === 0) return [];
+  const actors = await describeActors(
+    db,
+    found.map((r) => r.actor),
+  );
+  const year = row.year;
+  return found.map((r) => ({
+    id: `rate:${r.id}`,
+    at: isoTime(r.at),
+    action: r.action,
+    actor: actors.get(r.actor) ?? fallbackActor(r.actor),
+    versionBefore: null,
+    versionAfter: null,
+    changes: diffRecords(r.before, r.after).filter((c) => c.field === 'perUsd' || c.field === 'source'),
+    rate: { id: rateId, currency: row.currency, year },
+  }));
+}
+
+/**
+ * The feed of recent changes across the database, filtered by entity, actor and a range of days (UTC).
+ * Changes of accounts (entity `user`) are left out unless `includeUsers` (the reader is an admin).
+ */
+export async function recentChanges(
+  db: Db,
+  params: ChangesParams,
+  { includeUsers = true }: { includeUsers?: boolean } = {},
+) {
   const cursor = await afterCursor(db, params.cursor);
   const dayAfter = (day: string) => {
     const d = new Date(`${day}T00:00:00Z`);
@@ -372,6 +446,7 @@ export async function recentChanges(db: Db, params: ChangesParams) {
     .where(
       and(
         params.entity ? eq(auditEntries.entity, params.entity) : undefined,
+        includeUsers ? undefined : ne(auditEntries.entity, 'user'),
         params.actor ? eq(auditEntries.actor, params.actor) : undefined,
         params.from ? gte(auditEntries.at, `${params.from}T00:00:00Z`) : undefined,
         params.to ? lt(auditEntries.at, dayAfter(params.to)) : undefined,
