@@ -54,11 +54,20 @@ export const priceBasisSchema = z
 /** Calendar date on the wire: `YYYY-MM-DD`, and a real day of the calendar. */
 export const isoDateSchema = z.iso.date();
 
-/** Money on the wire is a decimal string: floats would round 1234567890.12. */
+/** Digits before the decimal point that money columns (`numeric(20, 2)`) hold. */
+export const DECIMAL_INTEGER_DIGITS = 18;
+
+/**
+ * Money on the wire is a decimal string: floats would round 1234567890.12. Two checks with their own
+ * messages: the form of the number (at most 2 decimals), and its size (at most 18 digits before the point).
+ */
 export const decimalSchema = z
   .string()
   .trim()
-  .regex(/^-?\d{1,18}(\.\d{1,2})?$/, 'Expected a decimal number with at most 2 decimals, e.g. "1234567.89"');
+  .regex(/^-?\d+(\.\d{1,2})?$/, 'Expected a decimal number with at most 2 decimals, e.g. "1234567.89"')
+  .refine((value) => !new RegExp(`^-?\\d{${DECIMAL_INTEGER_DIGITS + 1},}(\\.\\d*)?$`).test(value), {
+    message: 'Too many digits: at most 18 before the decimal point',
+  });
 
 export const percentageSchema = z.number().min(0, 'Must be ≥ 0').max(100, 'Must be ≤ 100');
 export const latitudeSchema = z.number().min(-90).max(90);

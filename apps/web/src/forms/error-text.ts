@@ -23,6 +23,7 @@ const KNOWN: Record<string, string> = {
   'Unknown sector (DAC-5 purpose code or 3-digit DAC category expected)': 'sector',
   'Expected "nominal" or "constant-YYYY"': 'priceBasis',
   'Expected a decimal number with at most 2 decimals, e.g. "1234567.89"': 'decimal',
+  'Too many digits: at most 18 before the decimal point': 'decimalDigits',
   'Expected a language code such as "en", "ru", "th"': 'language',
   'An exact or near location needs coordinates': 'coordinates',
   'Amount must not be negative': 'amountNegative',

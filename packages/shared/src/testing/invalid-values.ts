@@ -147,6 +147,11 @@ export const INVALID_FUNDING: InvalidCase<FundingValuesInput>[] = [
     fields: { amount: ['Expected a decimal number with at most 2 decimals, e.g. "1234567.89"'] },
   },
   {
+    name: 'an amount with too many digits (it would not fit)',
+    values: funding({ amount: '99999999999999999999.99' }),
+    fields: { amount: ['Too many digits: at most 18 before the decimal point'] },
+  },
+  {
     name: 'an amount as a float number',
     values: funding({ amount: 1234567890.12 as unknown as string }),
     fields: { amount: ['Invalid input: expected string, received number'] },
