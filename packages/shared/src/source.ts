@@ -35,6 +35,12 @@ export const sourceValuesSchema = createSourceSchema;
 export type SourceValuesInput = z.input<typeof sourceValuesSchema>;
 export type SourceValues = z.output<typeof sourceValuesSchema>;
 
+/**
+ * `source.create`/`update` refuse a web address another live source has, with a field error on `url`
+ * that starts with this and names the existing source; the web offers to cite that one instead.
+ */
+export const SOURCE_URL_TAKEN = 'A source with this URL already exists';
+
 /** The kinds of record a source can back. */
 export const SOURCE_TARGETS = ['project', 'event', 'funding'] as const;
 export const sourceTargetSchema = z.object({ entity: z.enum(SOURCE_TARGETS), id: idSchema });

@@ -170,3 +170,37 @@ describe('source writes', () => {
     );
   });
 });
+
+describe('one live source per URL', () => {
+  it('refuses a URL another live source has, naming it, on create and on update', async () => {
+    const url = 'https://example.org/news/railway-loan';
+    const first = await editor.source.create({ title: 'Railway loan signed', url, kind: 'news' });
+    for (const taken of [url, `${url}/`, 'HTTPS://EXAMPLE.ORG/news/railway-loan']) {
+      const fields = await expectFields(editor.source.create({ title: 'Again', url: taken, kind: 'news' }), [
+        'url',
+      ]);
+      expect(fields.url).toEqual(['A source with this URL already exists: “Railway loan signed”']);
+    }
+    const other = await editor.source.create({
+      title: 'Other',
+      url: 'https://example.org/other',
+      kind: 'news',
+    });
+    const fields = await expectFields(
+      editor.source.update({ id: other.id, version: 1, values: { title: 'Other', url, kind: 'news' } }),
+      ['values.url'],
+    );
+    expect(fields['values.url']?.[0]).toContain('Railway loan signed');
+    // The source itself keeps its URL on update; a deleted one frees it.
+    await editor.source.update({
+      id: first.id,
+      version: 1,
+      values: { title: 'Railway loan', url, kind: 'news' },
+    });
+    await editor.source.delete({ id: first.id, version: 2 });
+    await editor.source.create({ title: 'Railway loan, again', url, kind: 'news' });
+    // Sources without a URL are not duplicates of each other.
+    await editor.source.create({ title: 'No URL', kind: 'news' });
+    await editor.source.create({ title: 'No URL', kind: 'news' });
+  });
+});

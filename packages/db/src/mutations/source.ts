@@ -1,11 +1,11 @@
 /** Writes of a source from its form (or the sources field's inline "add new source"). */
 import { randomUUID } from 'node:crypto';
-import type { SourceValues } from '@srt/shared/source';
+import { SOURCE_URL_TAKEN, type SourceValues } from '@srt/shared/source';
 import type { Editable, Saved, VersionedId } from '@srt/shared/write';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { sources } from '../schema.ts';
-import { createRecord, orNull, type RecordSpec, setDeleted, updateRecord } from './common.ts';
+import { createRecord, fieldError, orNull, type RecordSpec, setDeleted, updateRecord } from './common.ts';
 
 /** The source as its form shows it; deleted ones too (`deleted: true`). Null: no such source. */
 export async function sourceForEdit(db: Db, id: string): Promise<Editable<SourceValues> | null> {
@@ -30,6 +30,7 @@ export const sourceSpec: RecordSpec<SourceValues> = { entity: 'source', table: s
 
 export async function createSource(db: Db, actor: string, values: SourceValues): Promise<Saved> {
   return createRecord(db, sourceSpec, actor, async (tx) => {
+    await refuseTakenUrl(tx, values.url);
     const id = randomUUID();
     await tx.insert(sources).values({ id, ...fieldsOf(values), createdBy: actor, updatedBy: actor });
     return id;
@@ -42,6 +43,7 @@ export async function updateSource(
   input: VersionedId & { values: SourceValues },
 ): Promise<Saved | null> {
   return updateRecord(db, sourceSpec, actor, input, async (tx) => {
+    await refuseTakenUrl(tx, input.values.url, input.id);
     await tx.update(sources).set(fieldsOf(input.values)).where(eq(sources.id, input.id));
   });
 }
@@ -51,6 +53,28 @@ export const deleteSource = (db: Db, actor: string, input: VersionedId) =>
 
 export const restoreSource = (db: Db, actor: string, input: VersionedId) =>
   setDeleted(db, sourceSpec, actor, input, false);
+
+/**
+ * One live source per URL: a second one would split the records that cite it. The same URL is the same
+ * up to a trailing slash and the case of scheme and host (compared case-insensitively as a whole).
+ */
+async function refuseTakenUrl(tx: Db, url: string | null | undefined, id?: string) {
+  const wanted = orNull(url);
+  if (!wanted) return;
+  const key = (value: string) => value.trim().replace(/\/+$/, '').toLowerCase();
+  const [taken] = await tx
+    .select({ id: sources.id, title: sources.title })
+    .from(sources)
+    .where(
+      and(
+        isNull(sources.deletedAt),
+        id ? ne(sources.id, id) : undefined,
+        sql`rtrim(lower(trim(${sources.url})), '/') = ${key(wanted)}`,
+      ),
+    )
+    .limit(1);
+  if (taken) throw fieldError('url', `${SOURCE_URL_TAKEN}: “${taken.title}”`);
+}
 
 const fieldsOf = (values: SourceValues) => ({
   url: orNull(values.url),

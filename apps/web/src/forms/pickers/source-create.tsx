@@ -4,9 +4,14 @@ import '@mantine/core/styles/Overlay.css';
 import '@mantine/core/styles/Input.css';
 import '@mantine/core/styles/Combobox.css';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { label, SOURCE_KIND_CODES, SOURCE_KINDS } from '@srt/shared/codes';
-import { type SourceValues, type SourceValuesInput, sourceValuesSchema } from '@srt/shared/source';
+import {
+  SOURCE_URL_TAKEN,
+  type SourceValues,
+  type SourceValuesInput,
+  sourceValuesSchema,
+} from '@srt/shared/source';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -81,10 +86,22 @@ function SourceCreateForm({ initialText, onClose, onCreated }: Omit<Props, 'open
     [language],
   );
 
+  // A source with the same web address already exists: offer to cite it instead of a duplicate.
+  const [existing, setExisting] = useState<SourceInfo | null>(null);
+  const findExisting = async (url: string) => {
+    const key = (value: string) => value.trim().replace(/\/+$/, '').toLowerCase();
+    const page = await queryClient.fetchQuery(trpc.source.list.queryOptions({ q: url, limit: 20 }));
+    const match = page.rows.find((row) => row.url !== null && key(row.url) === key(url));
+    setExisting(match ? { ...match } : null);
+  };
+
   const save = async (values: SourceValues) => {
     setFailure(null);
+    setExisting(null);
     const saved = await create.mutateAsync(values).catch((error: unknown) => {
       if (!applyServerErrors(form, error)) setFailure(error instanceof Error ? error.message : String(error));
+      else if (values.url && form.getFieldState('url').error?.message?.startsWith(SOURCE_URL_TAKEN))
+        void findExisting(values.url).catch(() => setExisting(null));
       return null;
     });
     if (!saved) return;
@@ -115,8 +132,26 @@ function SourceCreateForm({ initialText, onClose, onCreated }: Omit<Props, 'open
           placeholder="https://"
           data-autofocus
           {...form.register('url')}
-          error={errorMessage(errors.url)}
+          error={
+            errors.url?.message?.startsWith(SOURCE_URL_TAKEN)
+              ? t('source.urlTaken', {
+                  title: existing?.title ?? errors.url.message.split(': ').slice(1).join(': '),
+                })
+              : errorMessage(errors.url)
+          }
         />
+        {existing && (
+          <Alert color="blue" data-testid="source-exists">
+            <Stack gap="xs">
+              <Text size="sm">{t('source.existsHint', { title: existing.title })}</Text>
+              <Group>
+                <Button size="xs" onClick={() => onCreated(existing)} data-testid="cite-existing-source">
+                  {t('source.citeExisting')}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
         <TextInput
           label={t('source.title')}
           required
