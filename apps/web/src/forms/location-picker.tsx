@@ -103,6 +103,15 @@ function LocationPickerBody({ value, onChange, errors = {}, legend }: Props) {
     });
   };
 
+  // Typed beyond the range: the number stays as typed (no silent clamping) and says what is wrong.
+  const outOfRange = (n: number | null | undefined, limit: number) =>
+    n == null || !Number.isFinite(n)
+      ? undefined
+      : n > limit
+        ? t('errors.max', { max: limit })
+        : n < -limit
+          ? t('errors.min', { min: -limit })
+          : undefined;
   const found =
     place?.foundCountry && place.foundCountry !== value.country
       ? countryName(place.foundCountry, language)
@@ -153,8 +162,9 @@ function LocationPickerBody({ value, onChange, errors = {}, legend }: Props) {
           max={90}
           decimalScale={5}
           step={0.01}
+          clampBehavior="none"
           onChange={(v) => moveTo({ lat: numberOrNull(v), lon, country: value.country })}
-          error={errors.lat}
+          error={errors.lat ?? outOfRange(lat, 90)}
         />
         <NumberInput
           label={t('location.lon')}
@@ -163,8 +173,9 @@ function LocationPickerBody({ value, onChange, errors = {}, legend }: Props) {
           max={180}
           decimalScale={5}
           step={0.01}
+          clampBehavior="none"
           onChange={(v) => moveTo({ lat, lon: numberOrNull(v), country: value.country })}
-          error={errors.lon}
+          error={errors.lon ?? outOfRange(lon, 180)}
         />
         <Select
           label={t('location.region')}

@@ -3,11 +3,12 @@ import { Link } from '@tanstack/react-router';
 import { type ReactNode, Suspense } from 'react';
 import { useSession } from '../../auth/session.ts';
 import { useLazyTranslation } from '../../i18n/lazy.ts';
+import { DeleteProjectButton } from './-lifecycle.tsx';
 
 /**
- * "New project" on /projects and "Edit" on a project's page: only for editors and admins. The text is in
- * the lazy `project-form` namespace, fetched when an editor sees the button (its own Suspense: the page
- * never waits for it).
+ * "New project" on /projects and "Edit" / "Delete" on a project's page: only for editors and admins. The
+ * text is in the lazy `project-form` and `lifecycle` namespaces, fetched when an editor sees the buttons
+ * (their own Suspense: the page never waits for it).
  */
 function ForEditors({ children }: { children: ReactNode }) {
   const { canEdit } = useSession();
@@ -22,6 +23,7 @@ function NewProject() {
       size="sm"
       renderRoot={(props) => <Link to="/projects/new" {...props} />}
       data-testid="new-project"
+      style={{ flexShrink: 0 }}
     >
       {t('actions.new')}
     </Button>
@@ -49,10 +51,21 @@ export const NewProjectButton = () => (
 );
 
 /** Above the project's header, at the right. */
-export const EditProjectButton = ({ id }: { id: string }) => (
+export const EditProjectButton = ({
+  id,
+  version,
+  title,
+  onChanged,
+}: {
+  id: string;
+  version: number;
+  title: string;
+  onChanged: () => void;
+}) => (
   <ForEditors>
-    <Group justify="flex-end">
+    <Group justify="flex-end" gap="xs">
       <EditProject id={id} />
+      <DeleteProjectButton id={id} version={version} title={title} onChanged={onChanged} />
     </Group>
   </ForEditors>
 );

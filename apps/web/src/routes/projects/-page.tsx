@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FundingCharts } from '../../charts/funding-charts.tsx';
 import { FilterNotice } from '../../filter/filter-notice.tsx';
 import { useProjectFilter } from '../../filter/use-project-filter.ts';
+import { useFlash } from '../../forms/flash.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { NewProjectButton } from './-edit-buttons.tsx';
 import { ExportMenu } from './-export-menu.tsx';
@@ -23,6 +24,7 @@ export function ProjectsPage() {
   const search = useSearch({ from: '/projects/' });
   const navigate = useNavigate({ from: '/projects/' });
   const { patchFilter, clearFilter } = useProjectFilter();
+  const [flash, dismissFlash] = useFlash();
   const queries = projectsQueries(search);
   const { filter, sort } = queries;
 
@@ -40,8 +42,8 @@ export function ProjectsPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+        <div style={{ flex: '1 1 16rem', minWidth: 0 }}>
           <Title order={2}>{t('title')}</Title>
           <Text size="sm" c="dimmed" maw={900}>
             {t('intro')}
@@ -49,6 +51,11 @@ export function ProjectsPage() {
         </div>
         <NewProjectButton />
       </Group>
+      {flash && (
+        <Alert color="green" role="status" withCloseButton onClose={dismissFlash} data-testid="page-notice">
+          {flash}
+        </Alert>
+      )}
       <FilterNotice sanitize={sanitizeProjectsSearch} />
       <FilterPanel
         filter={filter}

@@ -14,6 +14,7 @@ import { HistoryLink } from '../../../history/history-link.tsx';
 import { useLanguage } from '../../../i18n/use-language.ts';
 import { trpc } from '../../../trpc.ts';
 import { EditProjectButton } from '../-edit-buttons.tsx';
+import { DeletedProjectNotice } from '../-lifecycle.tsx';
 import { sanitizeProjectsSearch } from '../-search.ts';
 import { EventsTimeline } from './events-timeline.tsx';
 import { Initiatives, ProjectHeader } from './header.tsx';
@@ -45,6 +46,7 @@ export function ProjectPage() {
       <Stack align="flex-start" data-testid="project-not-found">
         <Title order={2}>{t('notFound.title')}</Title>
         <Text>{t('notFound.text')}</Text>
+        <DeletedProjectNotice id={id} onRestored={() => void query.refetch()} />
         <AnchorLink to="/projects" search={search}>
           {t('notFound.back')}
         </AnchorLink>
@@ -70,7 +72,12 @@ export function ProjectPage() {
         </Stack>
       ) : (
         <>
-          <EditProjectButton id={p.id} />
+          <EditProjectButton
+            id={p.id}
+            version={p.version}
+            title={p.title}
+            onChanged={() => void query.refetch()}
+          />
           <ProjectHeader project={p} language={language} />
           <HistoryLink entity="project" id={p.id} />
           <Grid gap="md">

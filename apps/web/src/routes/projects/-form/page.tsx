@@ -61,7 +61,13 @@ function EditForm({ id }: { id: string }) {
       </Stack>
     );
   }
-  return <ProjectForm key={`${id}:${query.data.version}`} record={query.data} />;
+  return (
+    <ProjectForm
+      key={`${id}:${query.data.version}`}
+      record={query.data}
+      onReload={() => void query.refetch()}
+    />
+  );
 }
 
 /** /projects/$id/edit */

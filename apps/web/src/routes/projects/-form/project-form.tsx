@@ -21,6 +21,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useMemo, useState } from 'react';
 import { Controller, FormProvider, type Resolver, set, useForm } from 'react-hook-form';
 import { languageName } from '../../../components/language-name.ts';
+import { afterWrite } from '../../../forms/after-write.ts';
 import { tableOptions } from '../../../forms/code-options.ts';
 import { ConflictResolver } from '../../../forms/conflict.tsx';
 import { DraftNotice } from '../../../forms/draft-notice.tsx';
@@ -37,6 +38,7 @@ import { useUnsavedGuard } from '../../../forms/use-unsaved-guard.ts';
 import { useLazyTranslation } from '../../../i18n/lazy.ts';
 import { useLanguage } from '../../../i18n/use-language.ts';
 import { trpc } from '../../../trpc.ts';
+import { DeletedProjectBanner, DeleteProjectButton } from '../-lifecycle.tsx';
 import { projectConflictFields } from './conflict-fields.tsx';
 import { InitiativesField } from './initiatives-field.tsx';
 import { LocationsField } from './locations-field.tsx';
@@ -79,6 +81,8 @@ type Conflict = { current: Editable<ProjectValues>; mine: ProjectValues };
 type Props = {
   /** The record to edit (`project.forEdit`); none for a new project. */
   record?: Editable<ProjectValues>;
+  /** Read the record again (after a restore, or a delete that met a newer version). */
+  onReload?: () => void;
 };
 
 /**
@@ -87,7 +91,7 @@ type Props = {
  * unsaved changes asks first, server errors land on their fields, and a save that meets someone else's
  * newer version opens the conflict dialog.
  */
-export function ProjectForm({ record }: Props) {
+export function ProjectForm({ record, onReload }: Props) {
   const { t } = useLazyTranslation('project-form');
   const forms = useLazyTranslation('forms').t;
   const errorMessage = useErrorMessage();
@@ -123,7 +127,7 @@ export function ProjectForm({ record }: Props) {
       guard.release();
       // Lists, totals, facets, the map and the record itself read it again when next shown (the form
       // itself must not re-read and re-mount on its way out).
-      await queryClient.invalidateQueries({ refetchType: 'none' });
+      await afterWrite(queryClient);
       await navigate({ to: '/projects/$id', params: { id: saved.id } });
     } catch (error) {
       const current = conflictOf<ProjectValues>(error);
@@ -167,9 +171,7 @@ export function ProjectForm({ record }: Props) {
         <Stack gap="md" maw={1100}>
           <Title order={2}>{record ? t('editTitle', { title: record.values.title }) : t('newTitle')}</Title>
           {record?.deleted && (
-            <Alert color="orange" role="status">
-              {t('deleted')}
-            </Alert>
+            <DeletedProjectBanner id={record.id} version={record.version} onRestored={() => onReload?.()} />
           )}
           <DraftNotice draft={draft} onRestore={(d) => d.version !== null && setVersion(d.version)} />
           {(failure || serverRoot) && (
@@ -298,7 +300,19 @@ export function ProjectForm({ record }: Props) {
             <LocationsField />
           </Section>
 
-          <Group justify="flex-end" gap="sm">
+          <Group justify="flex-end" gap="sm" wrap="wrap">
+            {record && !record.deleted && (
+              <DeleteProjectButton
+                id={record.id}
+                version={record.version}
+                title={record.values.title}
+                onChanged={() => onReload?.()}
+                beforeLeave={() => {
+                  draft.clear();
+                  guard.release();
+                }}
+              />
+            )}
             <Button
               variant="default"
               onClick={() =>

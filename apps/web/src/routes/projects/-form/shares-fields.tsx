@@ -9,18 +9,35 @@ import { numberOrNull, type ProjectFormValues, percentTotal } from './values.ts'
 
 type Kind = 'countries' | 'sectors';
 
-/** "Total 60 % — must be 100": the running total of a list's percentages, red until it is right. */
-function RunningTotal({ kind }: { kind: Kind }) {
+/** The schema's message for a list whose percentages do not add up (the running total says it already). */
+const SUM_MESSAGES = new Set(['Country percentages must sum to 100', 'Sector percentages must sum to 100']);
+
+/**
+ * "Total 60 % — must be 100": the running total of a list's percentages, red until it is right. It is also
+ * the list's error when that error is the wrong sum (one message, not two).
+ */
+function RunningTotal({ kind, isError }: { kind: Kind; isError: boolean }) {
   const { t } = useLazyTranslation('project-form');
   const rows = useWatch<ProjectFormValues, Kind>({ name: kind }) ?? [];
   const total = percentTotal(rows);
   if (!total.given) return null;
   return (
-    <Text size="sm" c={total.ok ? 'teal.9' : 'red.9'} data-testid={`${kind}-total`} aria-live="polite">
+    <Text
+      size="sm"
+      c={total.ok ? 'teal.9' : 'red.9'}
+      data-testid={`${kind}-total`}
+      aria-live="polite"
+      role={isError && !total.ok ? 'alert' : undefined}
+    >
       {t(total.ok ? 'shares.totalOk' : 'shares.totalWrong', { total: total.total })}
     </Text>
   );
 }
+
+/** Option labels by code, from flat or grouped options. */
+const labelsOf = (
+  options: ({ value: string; label: string } | { items: { value: string; label: string }[] })[],
+) => new Map(options.flatMap((o) => ('items' in o ? o.items : [o])).map((o) => [o.value, o.label]));
 
 /**
  * Countries or sectors with their shares: a code and an optional percentage per row; when percentages
@@ -43,8 +60,21 @@ export function SharesField({ kind }: { kind: Kind }) {
         : sectorOptions(language),
     [kind, language, t],
   );
-  const listError = errorMessage(formState.errors[kind]);
+  const labels = useMemo(() => labelsOf(options), [options]);
+  const rows = useWatch<ProjectFormValues, Kind>({ control, name: kind }) ?? [];
+  const listFieldError = formState.errors[kind];
+  const rawListMessage =
+    (listFieldError as { message?: string; root?: { message?: string } } | undefined)?.message ??
+    (listFieldError as { root?: { message?: string } } | undefined)?.root?.message;
+  const total = percentTotal(rows);
+  // The wrong sum is said once, by the running total.
+  const sumError = rawListMessage !== undefined && SUM_MESSAGES.has(rawListMessage);
+  const listError = sumError && total.given && !total.ok ? undefined : errorMessage(listFieldError);
   const codeName = kind === 'countries' ? 'country' : 'sector';
+  const codeOf = (index: number): string => {
+    const row = rows[index] as { country?: string; sector?: string } | undefined;
+    return (kind === 'countries' ? row?.country : row?.sector) ?? '';
+  };
   return (
     <Stack gap="xs" data-testid={`${kind}-field`}>
       {fields.length === 0 && (
@@ -82,7 +112,11 @@ export function SharesField({ kind }: { kind: Kind }) {
             name={`${kind}.${index}.percentage`}
             render={({ field: f, fieldState }) => (
               <NumberInput
-                label={t('shares.percentage', { n: index + 1 })}
+                label={
+                  labels.get(codeOf(index))
+                    ? t('shares.percentageOf', { name: labels.get(codeOf(index)) })
+                    : t('shares.percentage', { n: index + 1 })
+                }
                 value={f.value ?? ''}
                 onChange={(v) => {
                   f.onChange(numberOrNull(v));
@@ -113,7 +147,7 @@ export function SharesField({ kind }: { kind: Kind }) {
           </ActionIcon>
         </Group>
       ))}
-      <RunningTotal kind={kind} />
+      <RunningTotal kind={kind} isError={sumError} />
       {listError && (
         <Text size="sm" c="red.9" role="alert" data-testid={`${kind}-error`}>
           {listError}
