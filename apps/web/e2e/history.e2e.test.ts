@@ -4,7 +4,7 @@ import { sectorName } from '@srt/shared/codes';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiServer, startApiServer } from './api-server.ts';
-import { loginAs, mutate, sessionCookie } from './auth-helpers.ts';
+import { loginAs, logout, mutate, sessionCookie } from './auth-helpers.ts';
 import { type Browser, launchBrowser } from './browser.ts';
 
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -216,6 +216,54 @@ describe(`history, recent changes and exchange rates (${target})`, () => {
     expect(await ru.getByTestId('entry-action').allTextContents()).toEqual(['Изменено', 'Создано']);
     await ru.screenshot({ path: `${screenshots}history-project-ru-${target}.png`, fullPage: true });
     await ru.close();
+  });
+
+  it('lists a change of the exchange rate a funding row uses in the row’s history, and restores a deleted row', async () => {
+    const admin = await sessionCookie(server.url, 'admin');
+    const [eur] = (
+      await query<{ rows: { perUsd: string; version: number }[] }>(server, 'rate.list', {
+        currency: 'EUR',
+        year: 2020,
+      })
+    ).rows;
+    if (!eur) throw new Error('No EUR 2020 rate in the demo data');
+    await mutate(server.url, admin, 'rate.upsert', {
+      currency: 'EUR',
+      year: 2020,
+      perUsd: '0.9',
+      source: 'Corrected from the ECB annual average',
+      version: eur.version,
+    });
+    const page = await open(`/funding/${fundingId}/history`);
+    const rateEntry = page.locator('[data-testid="history-entry"][data-action="rate"]');
+    await rateEntry.waitFor({ timeout: 30_000 });
+    const before = new Intl.NumberFormat('en', { maximumFractionDigits: 20 }).format(
+      eur.perUsd as Intl.StringNumericLiteral,
+    );
+    expect(await rateEntry.getByTestId('rate-change').textContent()).toBe(
+      `Exchange rate EUR 2020 changed: ${before} → 0.9 per USD; USD value re-computed.`,
+    );
+    expect(await rateEntry.getByTestId('entry-actor').textContent()).toBe('by Demo admin');
+    // Newest first: the rate change is above the row's own changes.
+    expect(await page.getByTestId('history-entry').first().getAttribute('data-action')).toBe('rate');
+    await page.screenshot({ path: `${screenshots}history-funding-rate-${target}.png`, fullPage: true });
+
+    // Deleted, the row's history says so; an editor restores it from there.
+    const editor = await sessionCookie(server.url, 'editor');
+    const stored = await query<{ version: number }>(server, 'funding.forEdit', { id: fundingId }, editor);
+    await mutate(server.url, editor, 'funding.delete', { id: fundingId, version: stored.version });
+    await page.reload();
+    await page.getByTestId('deleted-banner').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('restore-record').count()).toBe(0);
+    await loginAs(page, server.url, 'editor');
+    await page.goto(`${server.url}/funding/${fundingId}/history`);
+    await page.getByTestId('restore-record').click();
+    await page.getByTestId('deleted-banner').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.locator('[data-testid="history-entry"][data-action="restore"]').waitFor();
+    const after = await query<{ deleted: boolean }>(server, 'funding.forEdit', { id: fundingId }, editor);
+    expect(after.deleted).toBe(false);
+    await logout(page, server.url);
+    await page.close();
   });
 
   it('lets only admins edit rates: gaps show "no rate", the source is required, a conflict can be re-applied', async () => {

@@ -5,6 +5,7 @@ import { AnchorLink } from '../components/anchor-link.tsx';
 import { formatMoney } from '../format.ts';
 import { useLazyTranslation } from '../i18n/lazy.ts';
 import { useLanguage } from '../i18n/use-language.ts';
+import { RestorableBanner } from '../lifecycle/record-actions.tsx';
 import { trpc, type trpcClient } from '../trpc.ts';
 import { actorLabel, formatTimestamp } from './actor.ts';
 import { ChangeTable } from './change-table.tsx';
@@ -70,6 +71,7 @@ export function HistoryPage({ entity, id }: { entity: HistoryEntity; id: string 
           {t('of')}
         </Text>
       </Stack>
+      {title?.deleted && <RestorableBanner entity={entity} id={id} onRestored={() => void query.refetch()} />}
       {query.isError ? (
         <Alert color="red" role="alert" title={t('error', { message: query.error.message })}>
           <Button variant="light" color="red" onClick={() => void query.refetch()}>

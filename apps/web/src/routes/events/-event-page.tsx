@@ -14,6 +14,7 @@ import { formatYearRange } from '../../format.ts';
 import { EditEventButton } from '../../forms/edit-links.tsx';
 import { HistoryLink } from '../../history/history-link.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
+import { DeletedEventOrMissing, DeleteEventButton } from '../../lifecycle/record-actions.tsx';
 import { trpc } from '../../trpc.ts';
 
 /** /events/$id: one event with its date as precisely as known, place, projects, organisations, money, sources. */
@@ -27,12 +28,19 @@ export function EventPage() {
   const e = query.data;
 
   if (query.isError && isNotFoundError(query.error)) {
+    // Editors are told when the event is deleted (with Restore); to everyone else it is not there.
     return (
-      <Stack align="flex-start" data-testid="event-not-found">
-        <Title order={2}>{t('notFound.title')}</Title>
-        <Text>{t('notFound.text')}</Text>
-        <AnchorLink to="/events">{t('notFound.back')}</AnchorLink>
-      </Stack>
+      <DeletedEventOrMissing
+        id={id}
+        onRestored={() => void query.refetch()}
+        fallback={
+          <Stack align="flex-start" data-testid="event-not-found">
+            <Title order={2}>{t('notFound.title')}</Title>
+            <Text>{t('notFound.text')}</Text>
+            <AnchorLink to="/events">{t('notFound.back')}</AnchorLink>
+          </Stack>
+        }
+      />
     );
   }
   const place = e
@@ -62,7 +70,15 @@ export function EventPage() {
               <Title order={2} data-testid="event-title">
                 {e.title}
               </Title>
-              <EditEventButton id={e.id} />
+              <Group gap="xs" wrap="nowrap">
+                <EditEventButton id={e.id} />
+                <DeleteEventButton
+                  id={e.id}
+                  version={e.version}
+                  title={e.title}
+                  onChanged={() => void query.refetch()}
+                />
+              </Group>
             </Group>
             {e.titleOriginal && e.titleOriginal !== e.title && (
               <Text>

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterNotice } from '../../filter/filter-notice.tsx';
 import { NewEventButton } from '../../forms/edit-links.tsx';
+import { useFlash } from '../../forms/flash.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { trpc, trpcClient } from '../../trpc.ts';
 import { EventFilters } from './-filters.tsx';
@@ -20,6 +21,8 @@ export function EventsPage() {
   const search = useSearch({ from: '/events/' });
   const navigate = useNavigate({ from: '/events/' });
   const input = useMemo(() => eventListInput(search), [search]);
+  // "“X” was deleted." after an event's delete.
+  const [flash, dismissFlash] = useFlash();
   // Not `infiniteQueryOptions`: tRPC's infinite queries send their own `direction` ('forward'), which
   // would replace event.list's `direction` (the date order).
   const list = useInfiniteQuery({
@@ -48,6 +51,11 @@ export function EventsPage() {
           {t('intro')}
         </Text>
       </div>
+      {flash && (
+        <Alert color="green" role="status" withCloseButton onClose={dismissFlash} data-testid="page-notice">
+          {flash}
+        </Alert>
+      )}
       <FilterNotice sanitize={sanitizeEventsSearch} />
       <EventFilters search={search} onChange={setSearch} onClear={clear} language={language} />
       <Group justify="space-between" mih={28}>

@@ -1,10 +1,11 @@
-import { Alert, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearch } from '@tanstack/react-router';
 import { AnchorLink } from '../../../components/anchor-link.tsx';
 import { isNotFoundError } from '../../../components/detail-section.tsx';
 import { EditorOnly } from '../../../forms/editor-only.tsx';
 import { useLazyTranslation } from '../../../i18n/lazy.ts';
+import { DeleteEventButton, RestorableBanner } from '../../../lifecycle/record-actions.tsx';
 import { trpc } from '../../../trpc.ts';
 import { EventForm } from './event-form.tsx';
 import { eventFormValuesOf, newEventValues } from './values.ts';
@@ -63,10 +64,17 @@ function EditEvent() {
   const record = query.data;
   return (
     <Stack gap="sm">
-      {record.deleted && (
-        <Alert color="yellow" data-testid="deleted-notice">
-          {t('event.deletedNotice')}
-        </Alert>
+      {record.deleted ? (
+        <RestorableBanner entity="event" id={record.id} onRestored={() => void query.refetch()} />
+      ) : (
+        <Group justify="flex-end">
+          <DeleteEventButton
+            id={record.id}
+            version={record.version}
+            title={record.values.title}
+            onChanged={() => void query.refetch()}
+          />
+        </Group>
       )}
       <EventForm
         key={record.id}

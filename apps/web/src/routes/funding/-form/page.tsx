@@ -1,10 +1,14 @@
-import { Alert, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { FUNDING_FLOWS, label } from '@srt/shared/codes';
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearch } from '@tanstack/react-router';
 import { AnchorLink } from '../../../components/anchor-link.tsx';
 import { isNotFoundError } from '../../../components/detail-section.tsx';
+import { formatMoney } from '../../../format.ts';
 import { EditorOnly } from '../../../forms/editor-only.tsx';
 import { useLazyTranslation } from '../../../i18n/lazy.ts';
+import { useLanguage } from '../../../i18n/use-language.ts';
+import { DeleteFundingButton, RestorableBanner } from '../../../lifecycle/record-actions.tsx';
 import { trpc } from '../../../trpc.ts';
 import { FundingForm } from './funding-form.tsx';
 import { newFundingValues } from './values.ts';
@@ -37,6 +41,7 @@ export function EditFundingPage() {
 
 function EditFunding() {
   const { t } = useLazyTranslation('entry');
+  const language = useLanguage();
   const { id } = useParams({ from: '/funding/$id/edit' });
   const query = useQuery({
     ...trpc.funding.forEdit.queryOptions({ id }),
@@ -65,12 +70,21 @@ function EditFunding() {
     );
   }
   const record = query.data;
+  const { values } = record;
   return (
     <Stack gap="sm">
-      {record.deleted && (
-        <Alert color="yellow" data-testid="deleted-notice">
-          {t('funding.deletedNotice')}
-        </Alert>
+      {record.deleted ? (
+        <RestorableBanner entity="funding" id={record.id} onRestored={() => void query.refetch()} />
+      ) : (
+        <Group justify="flex-end">
+          <DeleteFundingButton
+            id={record.id}
+            version={record.version}
+            name={`${label(FUNDING_FLOWS, values.flow, language)} ${formatMoney(values.amount, values.currency, language)}`}
+            projectId={values.projectId}
+            onChanged={() => void query.refetch()}
+          />
+        </Group>
       )}
       <FundingForm key={record.id} id={record.id} version={record.version} initial={record.values} />
     </Stack>
