@@ -208,13 +208,22 @@ const byText =
     return x < y ? -1 : x > y ? 1 : 0;
   };
 
+/** Sorted by their canonical JSON, each row's text worked out once (not at every comparison). */
+function sortedByCanonical<T>(rows: T[]): T[] {
+  if (rows.length < 2) return [...rows];
+  return rows
+    .map((row) => ({ row, key: canonical(row) }))
+    .sort(byText((r) => r.key))
+    .map((r) => r.row);
+}
+
 function sortChildren(state: ChildState): ChildState {
   return {
     countries: [...state.countries].sort(byText((r) => r.country)),
     sectors: [...state.sectors].sort(byText((r) => r.sector)),
     initiatives: [...state.initiatives].sort(byText((r) => r.initiative)),
     participants: [...state.participants].sort(byText((r) => `${r.organizationId}:${r.role}`)),
-    locations: [...state.locations].sort(byText(canonical)),
+    locations: sortedByCanonical(state.locations),
     sources: [...state.sources].sort(byText((r) => r.sourceId)),
   };
 }
@@ -293,6 +302,18 @@ class Rejection {
 
 type Warn = (field: string, message: string) => void;
 
+/** `organizationNameKey`, remembered: a file names the same few organisations on every funding row. */
+const nameKeys = new Map<string, string>();
+function nameKeyOf(name: string): string {
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    if (nameKeys.size >= 10_000) nameKeys.clear();
+    key = organizationNameKey(name);
+    nameKeys.set(name, key);
+  }
+  return key;
+}
+
 function prepareOrg(ref: OrganizationRef | null | undefined, field: string, warn: Warn): PreparedOrg | null {
   if (!ref) return null;
   const iatiRef = text(ref.iatiRef);
@@ -309,7 +330,7 @@ function prepareOrg(ref: OrganizationRef | null | undefined, field: string, warn
     warn(field, `Unknown organisation type ${type}: left empty`);
   return {
     name,
-    nameKey: organizationNameKey(name),
+    nameKey: nameKeyOf(name),
     nameLocal: text(ref.nameLocal),
     acronym: text(ref.acronym),
     iatiRef,
