@@ -4,7 +4,11 @@ import { useLanguage } from '../i18n/use-language.ts';
 import type { Draft } from './draft-store.ts';
 import type { DraftControl } from './use-draft.ts';
 
-/** "You have unsaved input from …" with Restore draft / Discard, while a draft is on offer. */
+/**
+ * "You have unsaved input from …" with Restore draft / Discard, while a draft is on offer; after restoring
+ * a draft typed against an older version, "this record has changed since your draft" (only the fields the
+ * draft changed were put on the current values).
+ */
 export function DraftNotice<V>({
   draft,
   onRestore,
@@ -14,6 +18,20 @@ export function DraftNotice<V>({
 }) {
   const { t } = useLazyTranslation('forms');
   const language = useLanguage();
+  if (draft.changedSince && !draft.offer) {
+    return (
+      <Alert
+        color="blue"
+        role="status"
+        data-testid="draft-merged"
+        withCloseButton
+        closeButtonLabel={t('close')}
+        onClose={draft.dismissChangedSince}
+      >
+        <Text size="sm">{t('draft.changedSince')}</Text>
+      </Alert>
+    );
+  }
   if (!draft.offer) return null;
   const when = new Date(draft.offer.savedAt).toLocaleString(language, {
     dateStyle: 'medium',

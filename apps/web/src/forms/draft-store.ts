@@ -4,7 +4,16 @@
  * it saves against that version, so a change someone made meanwhile comes back as a conflict instead of
  * being overwritten.
  */
-export type Draft<V> = { values: V; savedAt: string; version: number | null };
+export type Draft<V> = {
+  values: V;
+  savedAt: string;
+  version: number | null;
+  /**
+   * The values the input started from (the record at `version`): restored over a newer version, only the
+   * fields that differ from these are the user's changes (`mergeDraft`).
+   */
+  base: V | null;
+};
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -31,6 +40,7 @@ export function readDraft<V>(storage: Storage | null, key: string): Draft<V> | n
       values: draft.values as V,
       savedAt: typeof draft.savedAt === 'string' ? draft.savedAt : new Date(0).toISOString(),
       version: typeof draft.version === 'number' ? draft.version : null,
+      base: typeof draft.base === 'object' && draft.base !== null ? (draft.base as V) : null,
     };
   } catch {
     return null; // unreadable JSON: as if there were none
@@ -70,3 +80,20 @@ const normalise = (value: unknown): unknown => {
 /** Whether two sets of form values say the same thing (an emptied field equals one never filled). */
 export const sameValues = (a: unknown, b: unknown): boolean =>
   JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+
+/** The fields the draft changed from its base (what the user actually typed), in the draft's key order. */
+export function changedFields<V extends object>(base: V, draft: V): (keyof V)[] {
+  const keys = [...new Set([...Object.keys(draft), ...Object.keys(base)])] as (keyof V)[];
+  return keys.filter((key) => !sameValues(draft[key], base[key]));
+}
+
+/**
+ * A draft typed against an older version, put onto the current values (a three-way merge, field by
+ * field): a field the user changed in the draft takes the draft's value, every other field keeps the
+ * current one — so a change someone else saved meanwhile is not silently undone.
+ */
+export function mergeDraft<V extends object>(base: V, draft: V, current: V): V {
+  const merged = { ...current };
+  for (const key of changedFields(base, draft)) merged[key] = draft[key];
+  return merged;
+}

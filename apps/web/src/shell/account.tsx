@@ -3,6 +3,7 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { signOut, useSession } from '../auth/session.ts';
+import { hasUnsavedChanges } from '../forms/unsaved-registry.ts';
 import classes from './shell.module.css';
 
 /**
@@ -47,6 +48,7 @@ export function Account({ tone }: { tone: 'header' | 'menu' }) {
         color={tone === 'header' ? 'gray.0' : undefined}
         loading={leaving}
         onClick={() => {
+          if (hasUnsavedChanges() && !window.confirm(t('account.unsavedSignOut'))) return;
           setLeaving(true);
           void signOut().finally(() => setLeaving(false));
         }}

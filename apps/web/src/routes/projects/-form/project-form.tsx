@@ -173,7 +173,14 @@ export function ProjectForm({ record, onReload }: Props) {
           {record?.deleted && (
             <DeletedProjectBanner id={record.id} version={record.version} onRestored={() => onReload?.()} />
           )}
-          <DraftNotice draft={draft} onRestore={(d) => d.version !== null && setVersion(d.version)} />
+          <DraftNotice
+            draft={draft}
+            onRestore={(d) => {
+              if (d.version !== null) setVersion(d.version);
+              // In a conflict, a field the draft did not change defaults to the other person's value.
+              setBase((d.base ?? undefined) as ProjectValues | undefined);
+            }}
+          />
           {(failure || serverRoot) && (
             <Alert color="red" role="alert" title={forms('serverError')} data-testid="form-alert">
               {[failure, serverRoot].filter(Boolean).join(' — ')}
