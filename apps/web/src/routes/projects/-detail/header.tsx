@@ -106,26 +106,45 @@ export function Initiatives({ project: p, language }: Props) {
               {label(ATTRIBUTION_BASES, i.basis, language)}
             </Badge>
           </Group>
-          <Text size="xs" c="dimmed">
-            {t(`initiatives.basisHint.${i.basis === 'official' ? 'official' : 'assessed'}`)}
-          </Text>
-          {i.note && <Text size="sm">{i.note}</Text>}
-          <Text size="xs">
-            {t('initiatives.source')}:{' '}
-            {i.sourceTitle ? (
-              isWebUrl(i.sourceUrl) ? (
-                <Anchor href={i.sourceUrl} target="_blank" rel="noopener noreferrer" size="xs">
-                  {i.sourceTitle}
-                </Anchor>
-              ) : (
-                i.sourceTitle
-              )
-            ) : (
-              <Text span size="xs" c="dimmed">
-                {t('initiatives.noSource')}
+          {i.basis !== 'official' && i.sourceTitle ? (
+            <>
+              {/* An assessment that cites a source: the source supports the analyst, it does not label it. */}
+              {i.note && <Text size="sm">{i.note}</Text>}
+              <Text size="xs" data-testid="initiative-assessed-citing">
+                {t('initiatives.assessedCiting')}{' '}
+                {isWebUrl(i.sourceUrl) ? (
+                  <Anchor href={i.sourceUrl} target="_blank" rel="noopener noreferrer" size="xs">
+                    {i.sourceTitle}
+                  </Anchor>
+                ) : (
+                  i.sourceTitle
+                )}
               </Text>
-            )}
-          </Text>
+            </>
+          ) : (
+            <>
+              <Text size="xs" c="dimmed">
+                {t(`initiatives.basisHint.${i.basis === 'official' ? 'official' : 'assessed'}`)}
+              </Text>
+              {i.note && <Text size="sm">{i.note}</Text>}
+              <Text size="xs">
+                {t('initiatives.source')}:{' '}
+                {i.sourceTitle ? (
+                  isWebUrl(i.sourceUrl) ? (
+                    <Anchor href={i.sourceUrl} target="_blank" rel="noopener noreferrer" size="xs">
+                      {i.sourceTitle}
+                    </Anchor>
+                  ) : (
+                    i.sourceTitle
+                  )
+                ) : (
+                  <Text span size="xs" c="dimmed">
+                    {t('initiatives.noSource')}
+                  </Text>
+                )}
+              </Text>
+            </>
+          )}
         </Stack>
       ))}
     </Stack>

@@ -25,8 +25,9 @@ export function ParticipantsField() {
         </Text>
       )}
       {fields.map((field, index) => (
-        <Group key={field.id} align="flex-start" gap="xs" wrap="nowrap" data-testid="participant-row">
-          <div style={{ flex: 1 }}>
+        <Group key={field.id} align="flex-start" gap="xs" wrap="wrap" data-testid="participant-row">
+          {/* Narrow screens: the organisation on its own line, the role (and ×) below it at full width. */}
+          <div style={{ flex: '1 1 240px', minWidth: 0 }}>
             <Controller
               control={control}
               name={`participants.${index}.organizationId`}
@@ -53,7 +54,7 @@ export function ParticipantsField() {
                 onChange={(v) => f.onChange(v === null ? null : Number(v))}
                 ref={f.ref}
                 error={errorMessage(fieldState.error)}
-                w={200}
+                w={{ base: 'calc(100% - 36px)', sm: 200 }}
                 allowDeselect={false}
               />
             )}
