@@ -84,6 +84,13 @@ async function seriousViolations(page: Page, axeSource: string): Promise<string[
   });
 }
 
+/** Drops every draft kept in this browser. */
+const forgetDrafts = (page: Page) =>
+  page.evaluate(() => {
+    for (const key of Object.keys(localStorage))
+      if (key.startsWith('srt.draft.')) localStorage.removeItem(key);
+  });
+
 const numberIn = async (page: Page, label: string) => Number(await byLabel(page, label).inputValue());
 
 describe(`project form served by the API (${target})`, () => {
@@ -153,7 +160,8 @@ describe(`project form served by the API (${target})`, () => {
 
     await page.getByRole('button', { name: 'Add country' }).click();
     await choose(page, 'Country 1', 'Uzbekistan', 'Uzbek');
-    await byLabel(page, 'Share 1').fill('100');
+    // The share is named by its country.
+    await byLabel(page, 'Share of Uzbekistan').fill('100');
     await poll(() => page.getByTestId('countries-total').textContent()).toBe('Total 100 %');
 
     await page.getByRole('button', { name: 'Add sector' }).click();
@@ -245,10 +253,10 @@ describe(`project form served by the API (${target})`, () => {
     const page = await open(editor, '/projects/new');
     await page.getByRole('button', { name: 'Add country' }).click();
     await choose(page, 'Country 1', 'Uzbekistan', 'Uzbek');
-    await byLabel(page, 'Share 1').fill('60');
+    await byLabel(page, 'Share of Uzbekistan').fill('60');
     await page.getByRole('button', { name: 'Add country' }).click();
     await choose(page, 'Country 2', 'Tajikistan', 'Tajik');
-    await byLabel(page, 'Share 2').fill('30');
+    await byLabel(page, 'Share of Tajikistan').fill('30');
     await poll(() => page.getByTestId('countries-total').textContent()).toBe('Total 90 % — must be 100');
     // A point outside its country, not confirmed.
     await page.getByRole('button', { name: 'Add location' }).click();
@@ -258,8 +266,12 @@ describe(`project form served by the API (${target})`, () => {
     await page.getByTestId('location-outside').waitFor();
 
     await page.getByTestId('save').click();
-    const countriesError = page.getByTestId('countries-error');
-    await poll(() => countriesError.textContent()).toBe('Country percentages must add up to 100');
+    // The wrong sum is said once: the running total becomes the list's error.
+    const countriesError = page.getByTestId('countries-total');
+    await poll(() => countriesError.getAttribute('role')).toBe('alert');
+    expect(await countriesError.textContent()).toBe('Total 90 % — must be 100');
+    expect(await page.getByTestId('countries-error').count()).toBe(0);
+    expect(await page.getByText('Country percentages must add up to 100').count()).toBe(0);
     // The title's own message, tied to the input (aria-describedby) and right below it.
     const titleInput = byLabel(page, 'Title');
     await poll(() => titleInput.getAttribute('aria-invalid')).toBe('true');
@@ -294,23 +306,24 @@ describe(`project form served by the API (${target})`, () => {
 
     // The same errors in Russian, without losing what was typed.
     await page.getByRole('button', { name: 'Русский' }).click();
-    await poll(() => countriesError.textContent()).toBe('Доли стран должны в сумме составлять 100');
+    await poll(() => countriesError.textContent()).toBe('Итого 90 % — должно быть 100');
     await page
       .getByText('Точка лежит за пределами выбранной страны: подтвердите её или переместите')
       .waitFor();
     await page.getByTestId('sources-field').getByText('Укажите хотя бы один источник').waitFor();
     expect(await titleError.textContent()).toBe('Обязательное поле');
     expect(await page.getByTestId('countries-total').textContent()).toBe('Итого 90 % — должно быть 100');
-    expect(await byLabel(page, 'Доля 2').inputValue()).toBe('30 %');
+    expect(await byLabel(page, 'Доля: Таджикистан').inputValue()).toBe('30 %');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${screenshots}project-form-errors-ru-${target}.png`, fullPage: true });
     expect(await seriousViolations(page, axeSource)).toEqual([]);
 
     // Fixing the share clears the list's error as it is typed (after the first save, errors follow input).
-    await byLabel(page, 'Доля 2').fill('40');
-    await poll(() => countriesError.count()).toBe(0);
+    await byLabel(page, 'Доля: Таджикистан').fill('40');
+    await poll(() => countriesError.textContent()).toBe('Итого 100 %');
+    expect(await countriesError.getAttribute('role')).toBeNull();
     await page.getByRole('button', { name: 'English' }).click();
-    await page.evaluate(() => localStorage.removeItem('srt.draft.project:new'));
+    await forgetDrafts(page);
     await page.close();
   }, 120_000);
 
@@ -320,7 +333,9 @@ describe(`project form served by the API (${target})`, () => {
     for (const n of [1, 2]) {
       await page.getByRole('button', { name: 'Add country' }).click();
       await choose(page, `Country ${n}`, 'Uzbekistan', 'Uzbek');
-      await byLabel(page, `Share ${n}`).fill('50');
+      await byLabel(page, 'Share of Uzbekistan')
+        .nth(n - 1)
+        .fill('50');
     }
     const search = byLabel(page, 'Cite an existing source');
     await search.click();
@@ -354,9 +369,23 @@ describe(`project form served by the API (${target})`, () => {
     await title.fill(`Draft project ${stamp}`);
     await byLabel(page, 'Description').fill('Typed, not saved yet');
     await page.waitForFunction(
-      (text) => localStorage.getItem('srt.draft.project:new')?.includes(text) ?? false,
+      (text) =>
+        Object.keys(localStorage).some(
+          (key) => key.endsWith('.project:new') && (localStorage.getItem(key)?.includes(text) ?? false),
+        ),
       `Draft project ${stamp}`,
     );
+    // Kept under the signed-in user's id: the next person at this browser does not get it.
+    const me = await query<{ id: string }>(
+      server,
+      'user.me',
+      null,
+      await sessionCookie(server.url, 'editor'),
+    );
+    const keys = await page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith('srt.draft.')),
+    );
+    expect(keys).toEqual([`srt.draft.${me.id}.project:new`]);
 
     // Reloading asks first (beforeunload) …
     const dialogs: string[] = [];
@@ -388,7 +417,7 @@ describe(`project form served by the API (${target})`, () => {
     expect(await title.inputValue()).toBe(`Draft project ${stamp}`);
 
     // Discarding forgets it.
-    await page.evaluate(() => localStorage.removeItem('srt.draft.project:new'));
+    await forgetDrafts(page);
     await page.close();
   }, 120_000);
 
@@ -456,4 +485,162 @@ describe(`project form served by the API (${target})`, () => {
     await mine.close();
     await adminPage.close();
   }, 180_000);
+
+  it('keeps a latitude beyond 90 as typed and says what is wrong next to it', async () => {
+    const page = await open(editor, '/projects/new');
+    await page.getByRole('button', { name: 'Add location' }).click();
+    await byLabel(page, 'Place name').fill('Far north');
+    const latitude = byLabel(page, 'Latitude');
+    await latitude.fill('91');
+    await byLabel(page, 'Longitude').fill('-181');
+    await byLabel(page, 'Place name').click(); // blur: Mantine used to clamp here
+    expect(await latitude.inputValue()).toBe('91');
+    expect(await byLabel(page, 'Longitude').inputValue()).toBe('-181');
+    const describedBy = (await latitude.getAttribute('aria-describedby')) ?? '';
+    const message = page.locator(
+      describedBy
+        .split(' ')
+        .map((id) => `[id="${id}"]`)
+        .join(', '),
+    );
+    await poll(() => message.textContent()).toBe('Must be at most 90');
+    await page.getByText('Must be at least -180').waitFor();
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await poll(() => message.textContent()).toBe('Не больше 90');
+    await page.getByRole('button', { name: 'English' }).click();
+    await forgetDrafts(page);
+    await page.close();
+  }, 120_000);
+
+  it('deletes a project after a confirmation naming it, and restores it from its page', async () => {
+    const cookie = await sessionCookie(server.url, 'editor');
+    const title = `Project to delete ${stamp}`;
+    const created = await mutate<{ id: string; version: number }>(server.url, cookie, 'project.create', {
+      title,
+      countries: [{ country: 'KZ', percentage: 100 }],
+      sources: [{ sourceId: source.id }],
+    });
+    const inList = async () =>
+      (
+        await query<{ rows: { id: string }[] }>(server, 'project.list', {
+          filter: { q: title },
+          limit: 10,
+        })
+      ).rows.some((r) => r.id === created.id);
+    expect(await inList()).toBe(true);
+
+    const page = await open(editor, `/projects/${created.id}`);
+    await page.getByRole('heading', { level: 2, name: title }).waitFor({ timeout: 30_000 });
+    const footer = page.locator('[role="status"][data-state="ok"]');
+    const countIn = async () =>
+      Number(((await footer.textContent()) ?? '').match(/([\d,]+) projects?/)?.[1]?.replace(/,/g, ''));
+    await poll(countIn, { timeout: 30_000 }).toBeGreaterThan(0);
+    const before = await countIn();
+
+    await page.getByTestId('delete-project').click();
+    const dialog = page.getByRole('dialog', { name: `Delete “${title}”?` });
+    await dialog.waitFor();
+    await page.screenshot({
+      path: `${screenshots}project-delete-confirm-${target}.png`,
+      animations: 'disabled',
+    });
+    await dialog.getByTestId('confirm-delete').click();
+    await page.waitForURL(/\/projects$/, { timeout: 30_000 });
+    await poll(() => page.getByTestId('page-notice').textContent()).toContain(`“${title}” was deleted.`);
+    expect(await inList()).toBe(false);
+    // The footer's count follows at once.
+    await poll(countIn, { timeout: 30_000 }).toBe(before - 1);
+
+    // Its page: not found for readers; for an editor, who deleted it and when, and "Restore".
+    await page.goto(`${server.url}/projects/${created.id}`);
+    const banner = page.getByTestId('deleted-banner');
+    await banner.waitFor({ timeout: 30_000 });
+    expect(await banner.textContent()).toMatch(/This record was deleted on .+ by /);
+    await page.screenshot({ path: `${screenshots}project-deleted-page-${target}.png`, fullPage: true });
+    // The edit page of the deleted project shows the same banner.
+    await page.goto(`${server.url}/projects/${created.id}/edit`);
+    await page.getByTestId('deleted-banner').waitFor({ timeout: 30_000 });
+    await page.goto(`${server.url}/projects/${created.id}`);
+    await page.getByTestId('restore-record').click();
+    await page.getByRole('heading', { level: 2, name: title }).waitFor({ timeout: 30_000 });
+    expect(await inList()).toBe(true);
+    await poll(countIn, { timeout: 30_000 }).toBe(before);
+    await page.close();
+  }, 180_000);
+
+  it("restores a draft typed against an older version without undoing the other person's title", async () => {
+    const cookie = await sessionCookie(server.url, 'editor');
+    const adminCookie = await sessionCookie(server.url, 'admin');
+    const original = `Draft merge ${stamp}`;
+    const created = await mutate<{ id: string; version: number }>(server.url, cookie, 'project.create', {
+      title: original,
+      description: 'First description',
+      countries: [{ country: 'TJ', percentage: 100 }],
+      sources: [{ sourceId: source.id }],
+    });
+    const editPath = `/projects/${created.id}/edit`;
+
+    // The editor changes only the description and leaves (the draft stays).
+    let page = await open(editor, editPath);
+    await poll(() => byLabel(page, 'Title').inputValue(), { timeout: 30_000 }).toBe(original);
+    await byLabel(page, 'Description').fill('My description');
+    await page.waitForFunction(() =>
+      Object.keys(localStorage).some(
+        (key) =>
+          key.startsWith('srt.draft.') && (localStorage.getItem(key)?.includes('My description') ?? false),
+      ),
+    );
+    await page.close();
+
+    // Meanwhile the admin renames it.
+    const current = await query<Editable>(server, 'project.forEdit', { id: created.id }, adminCookie);
+    await mutate(server.url, adminCookie, 'project.update', {
+      id: created.id,
+      version: current.version,
+      values: { ...current.values, title: `${original} (renamed)` },
+    });
+
+    // The editor comes back and restores the draft: the new title stays, the description is theirs.
+    page = await editor.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${server.url}${editPath}`);
+    const notice = page.getByTestId('draft-notice');
+    await notice.waitFor({ timeout: 30_000 });
+    await notice.getByRole('button', { name: 'Restore draft' }).click();
+    await page.getByTestId('draft-merged').waitFor();
+    expect(await page.getByTestId('draft-merged').textContent()).toContain(
+      'This record has changed since your draft',
+    );
+    expect(await byLabel(page, 'Title').inputValue()).toBe(`${original} (renamed)`);
+    expect(await byLabel(page, 'Description').inputValue()).toBe('My description');
+    await page.getByTestId('save').click();
+    await page.waitForURL(new RegExp(`/projects/${created.id}$`), { timeout: 30_000 });
+    const stored = await query<Editable>(server, 'project.forEdit', { id: created.id }, cookie);
+    expect(stored.version).toBe(3);
+    expect(stored.values.title).toBe(`${original} (renamed)`);
+    expect(stored.values.description).toBe('My description');
+    await page.close();
+  }, 180_000);
+
+  it('asks before signing out of a form with unsaved changes', async () => {
+    const page = await open(admin, '/projects/new');
+    await byLabel(page, 'Title').waitFor({ timeout: 30_000 });
+    await byLabel(page, 'Title').fill(`Unsaved at sign-out ${stamp}`);
+    const answers = [false, true];
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void (answers.shift() ? dialog.accept() : dialog.dismiss());
+    });
+    const signOut = page.getByRole('button', { name: 'Sign out' }).first();
+    await signOut.click();
+    await poll(() => asked.length).toBe(1);
+    expect(asked).toEqual(['confirm']);
+    expect(await page.getByTestId('account-user').first().isVisible()).toBe(true);
+    await signOut.click();
+    await page.getByTestId('needs-editor').waitFor({ timeout: 30_000 });
+    expect(asked).toEqual(['confirm', 'confirm']);
+    await forgetDrafts(page);
+    await page.close();
+  }, 120_000);
 });
