@@ -54,7 +54,7 @@ export function ParticipantsField() {
                 onChange={(v) => f.onChange(v === null ? null : Number(v))}
                 ref={f.ref}
                 error={errorMessage(fieldState.error)}
-                w={{ base: 'calc(100% - 36px)', sm: 200 }}
+                w={{ base: 'calc(100% - 44px)', sm: 200 }}
                 allowDeselect={false}
               />
             )}
