@@ -279,6 +279,7 @@ describe(`/projects served by the API (${target})`, () => {
       'События',
       'Карта',
       'Справки по странам',
+      'Изменения',
     ]);
     expect(await page.locator('thead th').first().textContent()).toMatch(/^Название/);
     await page.getByText('Обязательства', { exact: true }).first().waitFor();
