@@ -537,9 +537,21 @@ describe(`project form served by the API (${target})`, () => {
     await poll(countIn, { timeout: 30_000 }).toBeGreaterThan(0);
     const before = await countIn();
 
+    // Someone changes it while the page is open: the first delete is refused and says so.
+    const shown = await query<Editable>(server, 'project.forEdit', { id: created.id }, cookie);
+    await mutate(server.url, cookie, 'project.update', {
+      id: created.id,
+      version: shown.version,
+      values: { ...shown.values, description: 'Changed meanwhile' },
+    });
     await page.getByTestId('delete-project').click();
     const dialog = page.getByRole('dialog', { name: `Delete “${title}”?` });
     await dialog.waitFor();
+    await dialog.getByTestId('confirm-delete').click();
+    await poll(() => dialog.getByTestId('delete-failure').textContent(), { timeout: 30_000 }).toContain(
+      'Someone changed this record since you opened it',
+    );
+    expect(await inList()).toBe(true);
     await page.screenshot({
       path: `${screenshots}project-delete-confirm-${target}.png`,
       animations: 'disabled',
@@ -555,7 +567,9 @@ describe(`project form served by the API (${target})`, () => {
     await page.goto(`${server.url}/projects/${created.id}`);
     const banner = page.getByTestId('deleted-banner');
     await banner.waitFor({ timeout: 30_000 });
-    expect(await banner.textContent()).toMatch(/This record was deleted on .+ by /);
+    await poll(() => banner.textContent(), { timeout: 30_000 }).toMatch(
+      /This record was deleted on .+ by Demo/,
+    );
     await page.screenshot({ path: `${screenshots}project-deleted-page-${target}.png`, fullPage: true });
     // The edit page of the deleted project shows the same banner.
     await page.goto(`${server.url}/projects/${created.id}/edit`);
