@@ -52,7 +52,14 @@ export function ProjectsPage() {
         <NewProjectButton />
       </Group>
       {flash && (
-        <Alert color="green" role="status" withCloseButton onClose={dismissFlash} data-testid="page-notice">
+        <Alert
+          color="green"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('common:actions.close')}
+          onClose={dismissFlash}
+          data-testid="page-notice"
+        >
           {flash}
         </Alert>
       )}
