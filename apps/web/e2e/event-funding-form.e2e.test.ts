@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiServer, startApiServer } from './api-server.ts';
-import { loginAs } from './auth-helpers.ts';
+import { loginAs, mutate, sessionCookie } from './auth-helpers.ts';
 import { type Browser, launchBrowser } from './browser.ts';
 
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -17,9 +17,10 @@ const FORUM = "Belt and Road forum on UNIDO's anniversary";
 const AMOUNT = '1234567890.12';
 
 /** A query procedure over plain HTTP (public reads). */
-async function query<T>(server: ApiServer, path: string, input: unknown): Promise<T> {
+async function query<T>(server: ApiServer, path: string, input: unknown, cookie?: string): Promise<T> {
   const response = await fetch(
     `${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
+    cookie ? { headers: { cookie } } : {},
   );
   const body = (await response.json()) as { result?: { data: T }; error?: unknown };
   if (!body.result) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(body.error)}`);
@@ -85,6 +86,8 @@ describe(`event and funding forms served by the API (${target})`, () => {
   async function open(path: string): Promise<Page> {
     const page = await browser.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // In English, whatever an earlier test chose (the choice is kept in the context's localStorage).
+    await page.addInitScript(() => localStorage.setItem('srt.language', 'en'));
     const response = await page.goto(`${server.url}${path}`);
     expect(response?.status()).toBe(200);
     return page;
@@ -340,6 +343,97 @@ describe(`event and funding forms served by the API (${target})`, () => {
     await page.screenshot({ path: `${screenshots}funding-form-ru.png`, fullPage: true });
     expect(await serious()).toEqual([]);
     await page.close();
+  });
+
+  it('offers the existing source when a new one has its web address', async () => {
+    const page = await open('/events/new');
+    await loginAs(page, server.url, 'editor');
+    await page.getByRole('heading', { level: 2, name: 'New event' }).waitFor();
+    await page.getByRole('button', { name: '+ Add new source' }).click();
+    const modal = page.getByRole('dialog', { name: 'New source' });
+    await field(modal, 'Web address').fill('https://example.org/news/park-agreement/');
+    await field(modal, 'Title').fill('The same agreement again');
+    await modal.getByRole('button', { name: 'Add and cite' }).click();
+    await modal.getByText(`A source with this web address already exists: ${sourceTitle}`).waitFor();
+    await modal.getByTestId('source-exists').waitFor();
+    await modal.screenshot({ path: `${screenshots}source-duplicate.png` });
+    await modal.getByTestId('cite-existing-source').click();
+    await modal.waitFor({ state: 'detached' });
+    await page.getByTestId('cited-source').getByRole('link', { name: sourceTitle }).waitFor();
+    const sources = await query<{ rows: { title: string }[] }>(server, 'source.list', {
+      q: 'park-agreement',
+    });
+    expect(sources.rows.map((r) => r.title)).toEqual([sourceTitle]);
+    await page.close();
+  });
+
+  it('deletes the pledge and the event after a confirmation, and restores both', async () => {
+    expect(eventPath).not.toBe('');
+    const detail = await query<{ funding: { id: string; funderName: string | null }[] }>(
+      server,
+      'project.byId',
+      { id: seedId },
+    );
+    const pledge = detail.funding.find((f) => f.funderName === funderName);
+    if (!pledge) throw new Error('The pledge is not on the seed project');
+
+    // The funding row, from its edit form: back on the project page without it.
+    const page = await open(`/funding/${pledge.id}/edit`);
+    await loginAs(page, server.url, 'editor');
+    await page.getByRole('heading', { level: 2, name: 'Edit funding' }).waitFor();
+    await page.getByTestId('delete-funding').click();
+    const fundingDialog = page.getByRole('dialog', { name: /^Delete “Pledged CN¥1,234,567,890\.12”\?$/ });
+    await fundingDialog.getByRole('button', { name: 'Keep it' }).click();
+    await fundingDialog.waitFor({ state: 'detached' });
+    await page.getByTestId('delete-funding').click();
+    await page.getByTestId('confirm-delete').click();
+    await leftForm(page, new RegExp(`^/projects/${seedId}$`));
+    await page.getByTestId('funding-row').first().waitFor();
+    await page
+      .getByTestId('funding-row')
+      .filter({ has: page.getByText(funderName, { exact: true }) })
+      .waitFor({ state: 'detached' });
+    // Its edit page says it is deleted and restores it.
+    await page.goto(`${server.url}/funding/${pledge.id}/edit`);
+    await page.getByTestId('deleted-banner').waitFor();
+    await page
+      .getByTestId('deleted-banner')
+      .getByText(/ by Demo editor\.$/)
+      .waitFor();
+    await page.screenshot({ path: `${screenshots}funding-deleted.png`, fullPage: true });
+    await page.getByTestId('restore-record').click();
+    await page.getByTestId('delete-funding').waitFor();
+    expect(
+      (await query<typeof detail>(server, 'project.byId', { id: seedId })).funding.map((f) => f.id),
+    ).toContain(pledge.id);
+
+    // The event, from its page: the events list says it was deleted.
+    await page.goto(`${server.url}${eventPath}`);
+    await page.getByTestId('delete-event').click();
+    await page.getByRole('dialog', { name: `Delete “${eventTitle}”?` }).waitFor();
+    await page.getByTestId('confirm-delete').click();
+    await page.waitForURL((url) => url.pathname === '/events');
+    expect(await page.getByTestId('page-notice').textContent()).toBe(`“${eventTitle}” was deleted.`);
+    // Its page tells an editor it is deleted, with Restore and its history.
+    await page.goto(`${server.url}${eventPath}`);
+    await page.getByTestId('event-deleted').waitFor();
+    await page.getByTestId('event-deleted').getByTestId('history-link').waitFor();
+    await page.screenshot({ path: `${screenshots}event-deleted.png`, fullPage: true });
+    await page.getByTestId('restore-record').click();
+    await page.getByTestId('event-title').filter({ hasText: eventTitle }).waitFor();
+    await page.close();
+
+    // To a reader a deleted event is simply not there.
+    const editor = await sessionCookie(server.url, 'editor');
+    const eventId = eventPath.split('/').at(-1);
+    const stored = await query<{ version: number }>(server, 'event.forEdit', { id: eventId }, editor);
+    await mutate(server.url, editor, 'event.delete', { id: eventId, version: stored.version });
+    const reader = await browser.context.newPage();
+    await reader.context().clearCookies();
+    await reader.goto(`${server.url}${eventPath}`);
+    await reader.getByTestId('event-not-found').waitFor();
+    expect(await reader.getByTestId('restore-record').count()).toBe(0);
+    await reader.close();
   });
 
   it('threw no page errors', () => {

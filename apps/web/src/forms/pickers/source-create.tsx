@@ -90,7 +90,9 @@ function SourceCreateForm({ initialText, onClose, onCreated }: Omit<Props, 'open
   const [existing, setExisting] = useState<SourceInfo | null>(null);
   const findExisting = async (url: string) => {
     const key = (value: string) => value.trim().replace(/\/+$/, '').toLowerCase();
-    const page = await queryClient.fetchQuery(trpc.source.list.queryOptions({ q: url, limit: 20 }));
+    const page = await queryClient.fetchQuery(
+      trpc.source.list.queryOptions({ q: key(url).slice(0, 200), limit: 20 }),
+    );
     const match = page.rows.find((row) => row.url !== null && key(row.url) === key(url));
     setExisting(match ? { ...match } : null);
   };
@@ -135,7 +137,9 @@ function SourceCreateForm({ initialText, onClose, onCreated }: Omit<Props, 'open
           error={
             errors.url?.message?.startsWith(SOURCE_URL_TAKEN)
               ? t('source.urlTaken', {
-                  title: existing?.title ?? errors.url.message.split(': ').slice(1).join(': '),
+                  title:
+                    existing?.title ??
+                    errors.url.message.split(': ').slice(1).join(': ').replace(/^“|”$/g, ''),
                 })
               : errorMessage(errors.url)
           }
