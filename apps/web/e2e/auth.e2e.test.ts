@@ -341,7 +341,16 @@ describe(`accounts, roles and inert text (${target})`, () => {
     expect(await own.getByRole('combobox').isDisabled()).toBe(true);
     expect(await own.getByRole('button').count()).toBe(0);
 
+    // A role change asks first; "Cancel" keeps the role.
     await role.selectOption('editor');
+    const roleDialog = page.getByRole('dialog', { name: 'Change the role?' });
+    await roleDialog.waitFor();
+    expect(await roleDialog.textContent()).toContain(`${viewer.email} changes from viewer to editor.`);
+    await roleDialog.getByRole('button', { name: 'Cancel' }).click();
+    await roleDialog.waitFor({ state: 'detached' });
+    expect(await role.inputValue()).toBe('viewer');
+    await role.selectOption('editor');
+    await roleDialog.getByRole('button', { name: 'Change role' }).click();
     const message = page.getByTestId('admin-message');
     await poll(() => message.textContent()).toContain(`${viewer.email} is now editor.`);
     await poll(() => role.inputValue()).toBe('editor');
@@ -355,6 +364,7 @@ describe(`accounts, roles and inert text (${target})`, () => {
     expect(listed.find((u) => u.email === viewer.email)?.role).toBe('editor');
     await page.screenshot({ path: `${screenshots}auth-admin-${target}.png`, fullPage: true });
     await role.selectOption('viewer');
+    await roleDialog.getByRole('button', { name: 'Change role' }).click();
     await poll(() => message.textContent()).toContain(`${viewer.email} is now viewer.`);
 
     // Disabling asks first; a disabled account cannot sign in, and says why.

@@ -17,8 +17,8 @@ import {
 } from '@mantine/core';
 import { ROLES, type Role } from '@srt/shared/auth';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useRouterState } from '@tanstack/react-router';
 import { useState } from 'react';
+import { RoleGate } from '../../auth/role-gate.tsx';
 import { errorCode, useSession } from '../../auth/session.ts';
 import { formatDate } from '../../format.ts';
 import { useLazyTranslation } from '../../i18n/lazy.ts';
@@ -30,27 +30,17 @@ type UserRow = Awaited<ReturnType<typeof trpcClient.user.list.query>>[number];
 /** /admin: the accounts, their roles, and disabling one. Admins only (the API checks it again). */
 export function AdminPage() {
   const { t } = useLazyTranslation('admin');
-  const { user, isAdmin, isLoading } = useSession();
-  const href = useRouterState({ select: (s) => s.location.href });
-  if (isLoading) return <Loader aria-label={t('common:state.loading')} />;
-  if (!user || !isAdmin) {
-    return (
-      <Stack maw={640}>
-        <Title order={2}>{t('title')}</Title>
-        <Alert color="yellow" data-testid="needs-admin">
-          <Text>
-            {user ? t('needsAdminSignedIn', { role: t(`common:roles.${user.role}`) }) : t('needsAdmin')}
-          </Text>
-          {!user && (
-            <Link to="/login" search={{ redirect: href }}>
-              {t('common:account.signIn')}
-            </Link>
-          )}
-        </Alert>
-      </Stack>
-    );
-  }
-  return <Users selfId={user.id} />;
+  const { user } = useSession();
+  return (
+    <RoleGate
+      needs="admin"
+      title={t('title')}
+      signedOut={t('needsAdmin')}
+      signedIn={(role) => t('needsAdminSignedIn', { role })}
+    >
+      <Users selfId={user?.id ?? ''} />
+    </RoleGate>
+  );
 }
 
 /** Why a change was refused, in the user's language (the API's own words follow as a detail). */
@@ -80,6 +70,7 @@ function Users({ selfId }: { selfId: string }) {
   const list = useQuery(trpc.user.list.queryOptions());
   const changeError = useChangeError(selfId);
   const [confirming, setConfirming] = useState<UserRow | null>(null);
+  const [roleChange, setRoleChange] = useState<{ row: UserRow; role: Role } | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const done = (text: string) => {
     setMessage({ ok: true, text });
@@ -91,6 +82,7 @@ function Users({ selfId }: { selfId: string }) {
       const row = list.data?.find((u) => u.id === input.userId);
       return done(t('roleChanged', { email: row?.email ?? '', role: t(`common:roles.${input.role}`) }));
     },
+    onSettled: () => setRoleChange(null),
     onError: (error, input) => setMessage({ ok: false, text: changeError(error, input.userId) }),
   });
   const setDisabled = useMutation({
@@ -177,7 +169,8 @@ function Users({ selfId }: { selfId: string }) {
                         data={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
                         onChange={(e) => {
                           setMessage(null);
-                          setRole.mutate({ userId: row.id, role: e.currentTarget.value as Role });
+                          // Asked first, like disabling: a role decides what the account may change.
+                          setRoleChange({ row, role: e.currentTarget.value as Role });
                         }}
                       />
                     </Table.Td>
@@ -229,6 +222,37 @@ function Users({ selfId }: { selfId: string }) {
       <Text size="sm" c="dimmed">
         {t('selfHint')}
       </Text>
+      <Modal
+        opened={roleChange !== null}
+        onClose={() => setRoleChange(null)}
+        title={t('roleConfirmTitle')}
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      >
+        <Stack data-testid="role-confirm">
+          <Text>
+            {roleChange &&
+              t('roleConfirmText', {
+                email: roleChange.row.email,
+                from: t(`common:roles.${roleChange.row.role}`),
+                to: t(`common:roles.${roleChange.role}`),
+              })}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRoleChange(null)}>
+              {t('cancel')}
+            </Button>
+            <Button
+              loading={setRole.isPending}
+              onClick={() =>
+                roleChange && setRole.mutate({ userId: roleChange.row.id, role: roleChange.role })
+              }
+              data-testid="role-confirm-button"
+            >
+              {t('roleConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Modal
         opened={confirming !== null}
         onClose={() => setConfirming(null)}

@@ -1,6 +1,6 @@
-import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
-import { Link, useNavigate, useRouterState, useSearch } from '@tanstack/react-router';
-import { useSession } from '../../auth/session.ts';
+import { Stack, Text, Title } from '@mantine/core';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { RoleGate } from '../../auth/role-gate.tsx';
 import { useLazyTranslation } from '../../i18n/lazy.ts';
 import { RunView } from './-run-view.tsx';
 import { RunsTable } from './-runs-table.tsx';
@@ -12,27 +12,16 @@ import { UploadForm } from './-upload-form.tsx';
  */
 export function ImportPage() {
   const { t } = useLazyTranslation('import');
-  const { user, canEdit, isLoading } = useSession();
-  const href = useRouterState({ select: (s) => s.location.href });
-  if (isLoading) return <Loader aria-label={t('common:state.loading')} />;
-  if (!user || !canEdit) {
-    return (
-      <Stack maw={640}>
-        <Title order={2}>{t('title')}</Title>
-        <Alert color="yellow" data-testid="needs-editor">
-          <Text>
-            {user ? t('needsEditorSignedIn', { role: t(`common:roles.${user.role}`) }) : t('needsEditor')}
-          </Text>
-          {!user && (
-            <Link to="/login" search={{ redirect: href }}>
-              {t('common:account.signIn')}
-            </Link>
-          )}
-        </Alert>
-      </Stack>
-    );
-  }
-  return <Importer />;
+  return (
+    <RoleGate
+      needs="editor"
+      title={t('title')}
+      signedOut={t('needsEditor')}
+      signedIn={(role) => t('needsEditorSignedIn', { role })}
+    >
+      <Importer />
+    </RoleGate>
+  );
 }
 
 function Importer() {

@@ -14,9 +14,9 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useRouterState, useSearch } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { Fragment, useMemo, useState } from 'react';
-import { useSession } from '../../../auth/session.ts';
+import { RoleGate } from '../../../auth/role-gate.tsx';
 import { FilterNotice } from '../../../filter/filter-notice.tsx';
 import { formatDate } from '../../../format.ts';
 import { formatDecimal } from '../../../history/format-change.ts';
@@ -32,27 +32,16 @@ export type RateRow = Awaited<ReturnType<typeof trpcClient.rate.list.query>>['ro
 /** /admin/rates: the annual exchange-rate table; admins add and correct rates (the API checks it again). */
 export function RatesPage() {
   const { t } = useLazyTranslation('rates');
-  const { user, isAdmin, isLoading } = useSession();
-  const href = useRouterState({ select: (s) => s.location.href });
-  if (isLoading) return <Loader aria-label={t('common:state.loading')} />;
-  if (!user || !isAdmin) {
-    return (
-      <Stack maw={640}>
-        <Title order={2}>{t('title')}</Title>
-        <Alert color="yellow" data-testid="needs-admin">
-          <Text>
-            {user ? t('needsAdminSignedIn', { role: t(`common:roles.${user.role}`) }) : t('needsAdmin')}
-          </Text>
-          {!user && (
-            <Link to="/login" search={{ redirect: href }}>
-              {t('common:account.signIn')}
-            </Link>
-          )}
-        </Alert>
-      </Stack>
-    );
-  }
-  return <Rates />;
+  return (
+    <RoleGate
+      needs="admin"
+      title={t('title')}
+      signedOut={t('needsAdmin')}
+      signedIn={(role) => t('needsAdminSignedIn', { role })}
+    >
+      <Rates />
+    </RoleGate>
+  );
 }
 
 function Rates() {

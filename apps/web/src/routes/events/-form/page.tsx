@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearch } from '@tanstack/react-router';
 import { AnchorLink } from '../../../components/anchor-link.tsx';
 import { isNotFoundError } from '../../../components/detail-section.tsx';
-import { EditorOnly } from '../../../forms/editor-only.tsx';
 import { useLazyTranslation } from '../../../i18n/lazy.ts';
+import { EditorGate } from '../../../lifecycle/editor-gate.tsx';
 import { DeleteEventButton, RestorableBanner } from '../../../lifecycle/record-actions.tsx';
 import { trpc } from '../../../trpc.ts';
 import { EventForm } from './event-form.tsx';
@@ -14,18 +14,18 @@ import { eventFormValuesOf, newEventValues } from './values.ts';
 export function NewEventPage() {
   const { projectId } = useSearch({ from: '/events/new' });
   return (
-    <EditorOnly>
+    <EditorGate>
       <EventForm initial={newEventValues(projectId)} />
-    </EditorOnly>
+    </EditorGate>
   );
 }
 
 /** /events/$id/edit: the event as stored, with the version a save must name. */
 export function EditEventPage() {
   return (
-    <EditorOnly>
+    <EditorGate>
       <EditEvent />
-    </EditorOnly>
+    </EditorGate>
   );
 }
 

@@ -5,9 +5,9 @@ import { useParams, useSearch } from '@tanstack/react-router';
 import { AnchorLink } from '../../../components/anchor-link.tsx';
 import { isNotFoundError } from '../../../components/detail-section.tsx';
 import { formatMoney } from '../../../format.ts';
-import { EditorOnly } from '../../../forms/editor-only.tsx';
 import { useLazyTranslation } from '../../../i18n/lazy.ts';
 import { useLanguage } from '../../../i18n/use-language.ts';
+import { EditorGate } from '../../../lifecycle/editor-gate.tsx';
 import { DeleteFundingButton, RestorableBanner } from '../../../lifecycle/record-actions.tsx';
 import { trpc } from '../../../trpc.ts';
 import { FundingForm } from './funding-form.tsx';
@@ -18,7 +18,7 @@ export function NewFundingPage() {
   const { t } = useLazyTranslation('entry');
   const { projectId, eventId } = useSearch({ from: '/funding/new' });
   return (
-    <EditorOnly>
+    <EditorGate>
       {projectId ? (
         <FundingForm initial={{ ...newFundingValues(projectId, eventId), projectId }} />
       ) : (
@@ -26,16 +26,16 @@ export function NewFundingPage() {
           <AnchorLink to="/projects">{t('funding.toProjects')}</AnchorLink>
         </Alert>
       )}
-    </EditorOnly>
+    </EditorGate>
   );
 }
 
 /** /funding/$id/edit: the row as stored, with the version a save must name. */
 export function EditFundingPage() {
   return (
-    <EditorOnly>
+    <EditorGate>
       <EditFunding />
-    </EditorOnly>
+    </EditorGate>
   );
 }
 
