@@ -278,7 +278,7 @@ describe(`/projects served by the API (${target})`, () => {
       'Проекты',
       'События',
       'Карта',
-      'Справки по странам',
+      'Страны',
       'Изменения',
     ]);
     expect(await page.locator('thead th').first().textContent()).toMatch(/^Название/);

@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Box, Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, LANGUAGES } from '../i18n/index.ts';
 
@@ -19,8 +19,15 @@ export function LanguageSwitch() {
             // Each language names itself, so a user who cannot read the current one still finds theirs.
             lang={lng}
             onClick={() => void changeLanguage(lng)}
+            // On phones the buttons show the code (EN, RU) so the title keeps its room; the name stays.
+            aria-label={t(`language.${lng}`)}
           >
-            {t(`language.${lng}`)}
+            <Box component="span" visibleFrom="sm">
+              {t(`language.${lng}`)}
+            </Box>
+            <Box component="span" hiddenFrom="sm" aria-hidden>
+              {lng.toUpperCase()}
+            </Box>
           </Button>
         );
       })}
