@@ -165,8 +165,12 @@ describe(`history, recent changes and exchange rates (${target})`, () => {
     expect(await rows.count()).toBe(50);
     await page.getByTestId('changes-more').click();
     await poll(() => rows.count()).toBe(100);
+    // The forms' date field: typed as YYYY-MM-DD whatever the browser's locale.
     await page.getByTestId('filter-from').fill('2001-01-01');
+    await page.getByTestId('filter-from').press('Tab');
     await page.getByTestId('filter-to').fill('2001-01-31');
+    await page.getByTestId('filter-to').press('Tab');
+    expect(await page.getByTestId('filter-from').inputValue()).toBe('2001-01-01');
     await page.getByTestId('changes-empty').waitFor();
     expect(new URL(page.url()).searchParams.get('to')).toBe('2001-01-31');
     await page.getByTestId('clear-filters').click();

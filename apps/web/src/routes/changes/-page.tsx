@@ -11,7 +11,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   UnstyledButton,
 } from '@mantine/core';
@@ -22,6 +21,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { AnchorLink } from '../../components/anchor-link.tsx';
 import { FilterNotice } from '../../filter/filter-notice.tsx';
 import { formatMoney, type Language } from '../../format.ts';
+import { PartialDateInput } from '../../forms/partial-date-input.tsx';
 import { type Actor, actorLabel, formatTimestamp } from '../../history/actor.ts';
 import { useLazyTranslation } from '../../i18n/lazy.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -77,20 +77,19 @@ export function ChangesPage() {
             ]}
             data-testid="filter-entity"
           />
-          <TextInput
-            type="date"
+          {/* The same date field as the forms: YYYY-MM-DD (or 21.04.2018) typed, a calendar in the UI language. */}
+          <PartialDateInput
             label={t('changes.from')}
-            value={search.from ?? ''}
-            max={search.to}
-            onChange={(e) => setSearch({ from: e.currentTarget.value || undefined })}
+            value={search.from ?? null}
+            onChange={(value) => setSearch({ from: value ?? undefined })}
+            clearable
             data-testid="filter-from"
           />
-          <TextInput
-            type="date"
+          <PartialDateInput
             label={t('changes.to')}
-            value={search.to ?? ''}
-            min={search.from}
-            onChange={(e) => setSearch({ to: e.currentTarget.value || undefined })}
+            value={search.to ?? null}
+            onChange={(value) => setSearch({ to: value ?? undefined })}
+            clearable
             data-testid="filter-to"
           />
           {search.actor && (
