@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateGrid } from './grid.ts';
+import { rateGrid, rateOverview } from './grid.ts';
 
 const row = (currency: string, year: number) => ({ currency, year, perUsd: '1' });
 
@@ -31,5 +31,34 @@ describe('rateGrid', () => {
       },
     ]);
     expect(rateGrid([], null)).toEqual([]);
+  });
+});
+
+describe('rateOverview', () => {
+  it('sums each currency up: years covered, the latest rate, how many years have none', () => {
+    const rows = [
+      { currency: 'UZS', year: 2019, perUsd: '8836.79' },
+      { currency: 'UZS', year: 2017, perUsd: '5120.9' },
+      { currency: 'AZN', year: 2018, perUsd: '1.7' },
+    ];
+    expect(rateOverview(rateGrid(rows, { from: 2016, to: 2020 }))).toEqual([
+      {
+        currency: 'AZN',
+        from: 2016,
+        to: 2020,
+        latest: { year: 2018, rate: rows[2] },
+        rates: 1,
+        missing: 4,
+      },
+      {
+        currency: 'UZS',
+        from: 2016,
+        to: 2020,
+        latest: { year: 2019, rate: rows[0] },
+        rates: 2,
+        missing: 3,
+      },
+    ]);
+    expect(rateOverview([])).toEqual([]);
   });
 });

@@ -33,3 +33,29 @@ export function rateGrid<R extends { currency: string; year: number }>(
       return { currency: code, years: cells };
     });
 }
+
+/** One currency in the overview (no currency chosen): the years covered, the latest rate, the gaps. */
+export type CurrencySummary<R> = {
+  currency: string;
+  from: number | null;
+  to: number | null;
+  latest: RateCell<R> | null;
+  rates: number;
+  missing: number;
+};
+
+export function rateOverview<R>(grid: readonly CurrencyRows<R>[]): CurrencySummary<R>[] {
+  return grid.map(({ currency, years }) => {
+    // Newest first, as rateGrid lists them.
+    const latest = years.find((y) => y.rate !== null) ?? null;
+    const rates = years.filter((y) => y.rate !== null).length;
+    return {
+      currency,
+      from: years.at(-1)?.year ?? null,
+      to: years[0]?.year ?? null,
+      latest,
+      rates,
+      missing: years.length - rates,
+    };
+  });
+}

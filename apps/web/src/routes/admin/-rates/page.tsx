@@ -23,7 +23,7 @@ import { formatDecimal } from '../../../history/format-change.ts';
 import { useLazyTranslation } from '../../../i18n/lazy.ts';
 import { useLanguage } from '../../../i18n/use-language.ts';
 import { trpc, type trpcClient } from '../../../trpc.ts';
-import { rateGrid } from './grid.ts';
+import { rateGrid, rateOverview } from './grid.ts';
 import { RateForm, type RateFormTarget } from './rate-form.tsx';
 import { type RatesSearch, sanitizeRatesSearch } from './search.ts';
 
@@ -63,6 +63,7 @@ function Rates() {
     () => (list.data ? rateGrid(list.data.rows, list.data.years, search.currency) : []),
     [list.data, search.currency],
   );
+  const overview = useMemo(() => rateOverview(grid), [grid]);
   const gaps = (missing.data ?? []).filter((m) => !search.currency || m.currency === search.currency);
 
   const who = (row: RateRow) =>
@@ -147,7 +148,64 @@ function Rates() {
           {t('error', { message: list.error.message })}
         </Alert>
       )}
-      {list.data && (
+      {list.data && !search.currency && (
+        // No currency chosen: one line per currency; its years open below when it is chosen.
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped highlightOnHover verticalSpacing={4} data-testid="rates-overview">
+            <Table.Caption>{t('overview.caption', { count: overview.length })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('currency')}</Table.Th>
+                <Table.Th scope="col">{t('overview.years')}</Table.Th>
+                <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                  {t('overview.latest')}
+                </Table.Th>
+                <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                  {t('overview.missing')}
+                </Table.Th>
+                <Table.Th scope="col">
+                  <VisuallyHidden>{t('overview.open')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {overview.map((c) => (
+                <Table.Tr key={c.currency} data-testid="rate-currency" data-currency={c.currency}>
+                  <Table.Th scope="row" fw={600}>
+                    {c.currency}
+                  </Table.Th>
+                  <Table.Td>{c.from === null ? '' : `${c.from}–${c.to}`}</Table.Td>
+                  <Table.Td style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+                    {c.latest?.rate
+                      ? t('overview.latestValue', {
+                          value: formatDecimal(c.latest.rate.perUsd, language),
+                          year: c.latest.year,
+                        })
+                      : t('noRate')}
+                  </Table.Td>
+                  <Table.Td style={{ textAlign: 'right' }}>
+                    <Text span size="sm" c={c.missing > 0 ? 'orange.9' : 'dimmed'}>
+                      {c.missing}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      onClick={() => void navigate({ search: { currency: c.currency } })}
+                      aria-label={t('overview.openLabel', { currency: c.currency })}
+                      data-testid="rate-currency-open"
+                    >
+                      {t('overview.open')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {list.data && search.currency && (
         <Table.ScrollContainer minWidth={760}>
           <Table striped verticalSpacing={4} data-testid="rates-table">
             <Table.Thead>
