@@ -2,9 +2,6 @@ import '../../../forms/form-styles.ts';
 import '@mantine/core/styles/SegmentedControl.css';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  Alert,
-  Button,
-  Group,
   Input,
   NumberInput,
   Paper,
@@ -26,7 +23,7 @@ import {
 } from '@srt/shared/codes';
 import { type EventValues, eventValuesSchema } from '@srt/shared/event';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useRouter } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useId, useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { languageName } from '../../../components/language-name.ts';
@@ -46,6 +43,7 @@ import { useErrorMessage } from '../../../forms/use-error-message.ts';
 import { useUnsavedGuard } from '../../../forms/use-unsaved-guard.ts';
 import { useLazyTranslation } from '../../../i18n/lazy.ts';
 import { useLanguage } from '../../../i18n/use-language.ts';
+import { FormFooter } from '../../../lifecycle/form-footer.tsx';
 import { trpc } from '../../../trpc.ts';
 import type { EventFormValues } from './values.ts';
 
@@ -71,7 +69,6 @@ export function EventForm({ id, version: openedAt, initial }: Props) {
   const errorMessage = useErrorMessage();
   const language = useLanguage();
   const navigate = useNavigate();
-  const router = useRouter();
   const queryClient = useQueryClient();
   const form = useForm<EventFormValues, unknown, EventValues>({
     resolver: blankAsNull(zodResolver(eventValuesSchema)),
@@ -340,19 +337,11 @@ export function EventForm({ id, version: openedAt, initial }: Props) {
             )}
           />
 
-          {(failure || errors.root?.server) && (
-            <Alert color="red" role="alert" title={t('common.notSaved')}>
-              {failure ?? errors.root?.server?.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => router.history.back()}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={isSubmitting}>
-              {id ? t('common.save') : t('event.create')}
-            </Button>
-          </Group>
+          <FormFooter
+            error={failure ?? errors.root?.server?.message}
+            submitLabel={id ? t('common.save') : t('event.create')}
+            submitting={isSubmitting}
+          />
         </Stack>
       </form>
       {conflict && (

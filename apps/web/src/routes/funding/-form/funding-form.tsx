@@ -1,9 +1,7 @@
 import '../../../forms/form-styles.ts';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  Alert,
   Badge,
-  Button,
   Checkbox,
   Group,
   Paper,
@@ -25,7 +23,7 @@ import {
 } from '@srt/shared/codes';
 import { type FundingValues, fundingValuesSchema } from '@srt/shared/funding';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useRouter } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { AnchorLink } from '../../../components/anchor-link.tsx';
@@ -44,6 +42,7 @@ import { useErrorMessage } from '../../../forms/use-error-message.ts';
 import { useUnsavedGuard } from '../../../forms/use-unsaved-guard.ts';
 import { useLazyTranslation } from '../../../i18n/lazy.ts';
 import { useLanguage } from '../../../i18n/use-language.ts';
+import { FormFooter } from '../../../lifecycle/form-footer.tsx';
 import { trpc } from '../../../trpc.ts';
 import { UsdPreview } from './usd-preview.tsx';
 import { FORM_FLOWS, type FundingFormValues, normalizeAmount } from './values.ts';
@@ -70,7 +69,6 @@ export function FundingForm({ id, version: openedAt, initial }: Props) {
   const errorMessage = useErrorMessage();
   const language = useLanguage();
   const navigate = useNavigate();
-  const router = useRouter();
   const queryClient = useQueryClient();
   const form = useForm<FundingFormValues, unknown, FundingValues>({
     resolver: blankAsNull(zodResolver(fundingValuesSchema)),
@@ -327,19 +325,11 @@ export function FundingForm({ id, version: openedAt, initial }: Props) {
             )}
           />
 
-          {(failure || errors.root?.server || errors.projectId) && (
-            <Alert color="red" role="alert" title={t('common.notSaved')}>
-              {failure ?? errors.root?.server?.message ?? errorMessage(errors.projectId)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => router.history.back()}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={isSubmitting}>
-              {id ? t('common.save') : t('funding.create')}
-            </Button>
-          </Group>
+          <FormFooter
+            error={failure ?? errors.root?.server?.message ?? errorMessage(errors.projectId)}
+            submitLabel={id ? t('common.save') : t('funding.create')}
+            submitting={isSubmitting}
+          />
         </Stack>
       </form>
       {conflict && (
