@@ -156,6 +156,13 @@ describe(`history, recent changes and exchange rates (${target})`, () => {
 
     // Record type and days: exchange rates loaded by the demo data, today.
     await page.getByTestId('clear-filters').click();
+    // Accounts are not among the record types a visitor can filter by.
+    expect(
+      await page
+        .getByTestId('filter-entity')
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)),
+    ).not.toContain('user');
     await page.getByTestId('filter-entity').selectOption('rate');
     await poll(() => new URL(page.url()).searchParams.get('entity')).toBe('rate');
     await poll(async () => (await rows.first().getByTestId('change-record').textContent()) ?? '').toMatch(

@@ -18,6 +18,7 @@ import { AUDIT_ENTITIES } from '@srt/shared/audit';
 import { FUNDING_FLOWS, label } from '@srt/shared/codes';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useSession } from '../../auth/session.ts';
 import { AnchorLink } from '../../components/anchor-link.tsx';
 import { FilterNotice } from '../../filter/filter-notice.tsx';
 import { formatMoney, type Language } from '../../format.ts';
@@ -37,6 +38,7 @@ const SHOWN_FIELDS = 4;
 export function ChangesPage() {
   const { t } = useLazyTranslation('history');
   const language = useLanguage();
+  const { isAdmin } = useSession();
   const search: ChangesSearch = useSearch({ from: '/changes/' });
   const navigate = useNavigate({ from: '/changes/' });
   const setSearch = (patch: Partial<ChangesSearch>) =>
@@ -73,7 +75,11 @@ export function ChangesPage() {
             }
             data={[
               { value: '', label: t('changes.allEntities') },
-              ...AUDIT_ENTITIES.map((entity) => ({ value: entity, label: t(`entities.${entity}`) })),
+              // Account changes are listed to admins only (audit.changes leaves them out for others).
+              ...AUDIT_ENTITIES.filter((entity) => entity !== 'user' || isAdmin).map((entity) => ({
+                value: entity,
+                label: t(`entities.${entity}`),
+              })),
             ]}
             data-testid="filter-entity"
           />
