@@ -296,7 +296,7 @@ describe('XLSX', () => {
       expect.objectContaining({
         amount: -250.75,
         flow_name: 'Выплачено',
-        price_basis_name: 'номинальные',
+        price_basis_name: 'номинальные цены',
         rate_source: "'@SUM(A1:A9)",
         value_date: new Date(Date.UTC(2019, 5, 1)),
         estimated: false,
@@ -384,7 +384,7 @@ describe('variants', () => {
       ]),
     ).toEqual(
       expect.arrayContaining([
-        ['10000000.00', 'CNY', 'nominal', 'nominal', '1449969.00', '6.8967000000', 'World Bank WDI 2019'],
+        ['10000000.00', 'CNY', 'nominal', 'nominal prices', '1449969.00', '6.8967000000', 'World Bank WDI 2019'],
         [
           '2000000.00',
           'USD',

@@ -63,7 +63,7 @@ describe('reference.codes', () => {
     });
     expect(codes.priceBases).toEqual([
       { code: 'constant-2021', en: 'constant 2021 prices', ru: 'в постоянных ценах 2021 г.' },
-      { code: 'nominal', en: 'nominal', ru: 'номинальные' },
+      { code: 'nominal', en: 'nominal prices', ru: 'номинальные цены' },
     ]);
   });
 });
