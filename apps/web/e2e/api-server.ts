@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const apiDir = fileURLToPath(new URL('../../api/', import.meta.url));
+const dbDir = fileURLToPath(new URL('../../../packages/db/', import.meta.url));
 const webDist = fileURLToPath(new URL('../dist/', import.meta.url));
 
 export type ApiServer = {
@@ -40,15 +41,98 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
+type PgClient = {
+  connect(): Promise<void>;
+  query(sql: string): Promise<{ rows: Record<string, unknown>[] }>;
+  end(): Promise<void>;
+};
+type PgModule = { default: { Client: new (config: { connectionString: string }) => PgClient } };
+
+/** Runs statements on one short-lived connection (the `pg` driver of packages/db). */
+async function onDatabase<T>(url: string, work: (client: PgClient) => Promise<T>): Promise<T> {
+  const pg = (await import(
+    pathToFileURL(createRequire(join(dbDir, 'package.json')).resolve('pg')).href
+  )) as PgModule;
+  const client = new pg.default.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const withDatabase = (url: string, name: string) => {
+  const next = new URL(url);
+  next.pathname = `/${name}`;
+  return next.toString();
+};
+
+/**
+ * Each browser-test file gets a database of its own on PostgreSQL, as it gets its own PGlite directory:
+ * tests that write (forms, imports, sign-in counts) must not change what the next file reads. The
+ * database in `TEST_DATABASE_URL` is the template: the first server loads the demo data into it (it is
+ * empty in CI), then every server starts on `CREATE DATABASE … TEMPLATE` of it (a file copy, about a
+ * second), dropped on stop. The role needs CREATEDB (`.ci/run` grants it).
+ */
+async function cloneDatabase(
+  templateUrl: string,
+  start: (url: string) => Promise<ApiServer>,
+): Promise<string> {
+  const template = decodeURIComponent(new URL(templateUrl).pathname.slice(1));
+  const seeded = await onDatabase(templateUrl, async (client) => {
+    const found = await client.query(`select to_regclass('public.projects') is not null as present`);
+    if (!found.rows[0]?.present) return false;
+    const count = await client.query('select count(*)::int as n from projects');
+    return Number(count.rows[0]?.n) > 0;
+  });
+  if (!seeded) {
+    const loader = await start(templateUrl);
+    await loader.stop();
+  }
+  const name = `${template}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await onDatabase(withDatabase(templateUrl, 'postgres'), (client) =>
+    client.query(`create database "${name}" template "${template}"`),
+  );
+  return withDatabase(templateUrl, name);
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  await onDatabase(withDatabase(url, 'postgres'), (client) =>
+    client.query(`drop database if exists "${name}" with (force)`),
+  );
+}
+
 /**
  * Starts the API the way `pnpm start` does (apps/api/src/main.ts under tsx), in a child process on a free
  * port, serving the built web app. Uses the PostgreSQL server at `databaseUrl` when given, otherwise a
- * fresh PGlite directory that is removed on stop. `env` adds or overrides server settings (e.g.
+ * fresh PGlite directory that is removed on stop (on PostgreSQL, a fresh copy of the demo-data database:
+ * see `cloneDatabase`). `env` adds or overrides server settings (e.g.
  * `SIGN_IN_LIMIT` for a test that signs in more often than the default allows per minute).
  */
 export async function startApiServer(
-  options: { databaseUrl?: string; env?: Record<string, string> } = {},
+  options: {
+    databaseUrl?: string;
+    env?: Record<string, string>;
+    /** PostgreSQL: use `databaseUrl` itself (a benchmark corpus), not a fresh copy of it. */
+    shareDatabase?: boolean;
+  } = {},
 ): Promise<ApiServer> {
+  if (options.databaseUrl && !options.shareDatabase) {
+    const template = options.databaseUrl;
+    const url = await cloneDatabase(template, (u) =>
+      startApiServer({ ...options, databaseUrl: u, shareDatabase: true }),
+    );
+    const server = await startApiServer({ ...options, databaseUrl: url, shareDatabase: true });
+    return {
+      ...server,
+      async stop() {
+        await server.stop();
+        await dropDatabase(url);
+      },
+    };
+  }
   if (!existsSync(join(webDist, 'index.html'))) {
     throw new Error(`No built web app in ${webDist}: run \`pnpm build\` first (\`pnpm test:e2e\` does).`);
   }

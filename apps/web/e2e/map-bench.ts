@@ -154,7 +154,7 @@ async function main() {
   });
 
   log(`Starting the API on ${databaseUrl.replace(/\/\/[^@/]*@/, '//')}…`);
-  const server = await startApiServer({ databaseUrl });
+  const server = await startApiServer({ databaseUrl, shareDatabase: true });
   const browser = await launchBrowser();
   try {
     const loadBefore = loadavg()[0] ?? 0;
