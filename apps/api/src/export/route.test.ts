@@ -384,7 +384,15 @@ describe('variants', () => {
       ]),
     ).toEqual(
       expect.arrayContaining([
-        ['10000000.00', 'CNY', 'nominal', 'nominal prices', '1449969.00', '6.8967000000', 'World Bank WDI 2019'],
+        [
+          '10000000.00',
+          'CNY',
+          'nominal',
+          'nominal prices',
+          '1449969.00',
+          '6.8967000000',
+          'World Bank WDI 2019',
+        ],
         [
           '2000000.00',
           'USD',
