@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Title, type TitleOrder } from '@mantine/core';
 import type { ChartData, ChartDimension, ChartRow, ChartSeries } from '@srt/shared/charts';
-import { lazy, type ReactNode, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, memo, type ReactNode, Suspense, useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/index.ts';
 import { categoryLabel, isSelectable, seriesLabel } from './labels.ts';
@@ -30,9 +30,10 @@ const NO_ROWS: readonly ChartRow<string | number>[] = [];
 
 /**
  * One chart with its title, legend, notes and a "show as table" switch. Draws only what it is given; the
- * Recharts part is loaded lazily.
+ * Recharts part is loaded lazily. Memoised, and so is the plot inside: a change of `stale` alone re-draws
+ * the card's frame, not the Recharts SVG.
  */
-export function ChartCard({
+export const ChartCard = memo(function ChartCard({
   dimension,
   data,
   extraTableRows = NO_ROWS,
@@ -46,19 +47,21 @@ export function ChartCard({
   const [asTable, setAsTable] = useState(false);
   const titleId = useId();
   const title = t(`titles.${dimension}`);
-  const plotted = data.series.filter((s) => s.hasData);
+  const plotted = useMemo(() => data.series.filter((s) => s.hasData), [data.series]);
   const tableRows = useMemo(() => [...data.rows, ...extraTableRows], [data.rows, extraTableRows]);
   const labels = useMemo(
     () => tableRows.map((row) => categoryLabel(dimension, row, language, t)),
     [tableRows, dimension, language, t],
   );
   const selectable = useMemo(() => tableRows.map(isSelectable), [tableRows]);
-  const select = onSelect
-    ? (index: number) => {
-        const key = tableRows[index]?.key;
-        if (key !== null && key !== undefined) onSelect(key);
-      }
-    : undefined;
+  const selectIndex = useCallback(
+    (index: number) => {
+      const key = tableRows[index]?.key;
+      if (key !== null && key !== undefined) onSelect?.(key);
+    },
+    [tableRows, onSelect],
+  );
+  const select = onSelect ? selectIndex : undefined;
   const empty = plotted.length === 0;
 
   return (
@@ -142,7 +145,7 @@ export function ChartCard({
       </Stack>
     </Paper>
   );
-}
+});
 
 /**
  * What a reader needs to read the charts right: hatched bars are constant prices, which flows have no

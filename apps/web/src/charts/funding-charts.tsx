@@ -8,7 +8,7 @@ import {
 } from '@srt/shared/charts';
 import type { ProjectFilter } from '@srt/shared/filter';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/use-language.ts';
 import { trpc } from '../trpc.ts';
@@ -26,7 +26,13 @@ type Select = (patch: Partial<ProjectFilter>) => void;
  * <FundingCharts filter={filter} onSelect={patchFilter} />
  * ```
  */
-export function FundingCharts({ filter, onSelect }: { filter: ProjectFilter; onSelect: Select }) {
+export const FundingCharts = memo(function FundingCharts({
+  filter,
+  onSelect,
+}: {
+  filter: ProjectFilter;
+  onSelect: Select;
+}) {
   const { t } = useTranslation('charts');
   const summary = useQuery(trpc.stats.summary.queryOptions(filter, { placeholderData: keepPreviousData }));
   const charts = useMemo(() => (summary.data ? fundingCharts(summary.data) : undefined), [summary.data]);
@@ -67,14 +73,19 @@ export function FundingCharts({ filter, onSelect }: { filter: ProjectFilter; onS
       )}
     </Stack>
   );
-}
+});
 
 /** The four charts from shaped data (no query here). */
 export function FundingChartsGrid(props: { charts: FundingChartsData; onSelect?: Select; stale?: boolean }) {
   const { charts, onSelect, stale } = props;
   const language = useLanguage();
-  const select = (dimension: ChartDimension) =>
-    onSelect ? (value: string | number) => onSelect(selectionFilter(dimension, value)) : undefined;
+  // Stable per dimension, so the memoised cards skip re-rendering while only `stale` or nothing changed.
+  const selects = useMemo(() => {
+    const select = (dimension: ChartDimension) =>
+      onSelect ? (value: string | number) => onSelect(selectionFilter(dimension, value)) : undefined;
+    return { country: select('country'), sector: select('sector'), funder: select('funder') };
+  }, [onSelect]);
+  const select = (dimension: 'country' | 'sector' | 'funder') => selects[dimension];
   return (
     <Stack gap="xs">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -116,7 +127,7 @@ export function FundingChartsGrid(props: { charts: FundingChartsData; onSelect?:
  * Funding by year, amounts without a value year listed in its table. `standalone` (the overview) puts the
  * notes in the card; in the grid they are shown once under all four charts.
  */
-export function FundingByYearChart(props: {
+export const FundingByYearChart = memo(function FundingByYearChart(props: {
   data: YearChartData;
   onSelect?: Select;
   stale?: boolean;
@@ -126,13 +137,17 @@ export function FundingByYearChart(props: {
   const { data, onSelect, stale, headingOrder, standalone } = props;
   const language = useLanguage();
   const extra = useMemo(() => (data.undated ? [data.undated] : []), [data.undated]);
+  const selectYear = useCallback(
+    (value: string | number) => onSelect?.(selectionFilter('year', value)),
+    [onSelect],
+  );
   return (
     <ChartCard
       dimension="year"
       data={data}
       extraTableRows={extra}
       language={language}
-      onSelect={onSelect ? (value) => onSelect(selectionFilter('year', value)) : undefined}
+      onSelect={onSelect ? selectYear : undefined}
       stale={stale}
       headingOrder={headingOrder}
       notes={
@@ -147,4 +162,4 @@ export function FundingByYearChart(props: {
       }
     />
   );
-}
+});

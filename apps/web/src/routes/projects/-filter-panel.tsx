@@ -19,7 +19,7 @@ import {
 import { useDebouncedCallback } from '@mantine/hooks';
 import type { ProjectFilter } from '@srt/shared/filter';
 import type { inferOutput } from '@trpc/tanstack-react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activeFilterCount } from '../../filter/search.ts';
 import type { Language } from '../../i18n/index.ts';
@@ -41,6 +41,8 @@ export type Facets = inferOutput<typeof trpc.project.facets>;
 type Props = {
   filter: ProjectFilter;
   facets: Facets | undefined;
+  /** The counts are the previous filter's (or not there yet): options show them as updating. */
+  countsStale?: boolean;
   onChange: (patch: Partial<ProjectFilter>) => void;
   onClear: () => void;
   language: Language;
@@ -51,7 +53,15 @@ const MAX_YEAR = 2100;
 const SEARCH_DELAY_MS = 350;
 
 /** Every field of the shared filter; each change goes straight to the URL. */
-export function FilterPanel({ filter, facets, onChange, onClear, language }: Props) {
+/** Memoised: it re-renders when the filter, the facets or the language change, not on every query state. */
+export const FilterPanel = memo(function FilterPanel({
+  filter,
+  facets,
+  countsStale = false,
+  onChange,
+  onClear,
+  language,
+}: Props) {
   const { t } = useTranslation('projects');
   const active = activeFilterCount(filter);
 
@@ -70,10 +80,17 @@ export function FilterPanel({ filter, facets, onChange, onClear, language }: Pro
       ),
     [facets, filter.sectors, language, t],
   );
-  const basisCount = (basis: string) => facets?.initiativeBases.find((b) => b.code === basis)?.count;
+  const basisCount = (basis: string) =>
+    countsStale ? undefined : facets?.initiativeBases.find((b) => b.code === basis)?.count;
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="filters-title">
+    <Paper
+      withBorder
+      p="md"
+      component="section"
+      aria-labelledby="filters-title"
+      data-counts-stale={countsStale || undefined}
+    >
       <Group justify="space-between" mb="sm">
         <Title order={3} size="h5" id="filters-title">
           {t('filters.title')}
@@ -97,6 +114,7 @@ export function FilterPanel({ filter, facets, onChange, onClear, language }: Pro
           value={filter.countries ?? []}
           onChange={(countries) => onChange({ countries })}
           testId="filter-countries"
+          countsStale={countsStale}
         />
         <FacetSelect
           label={t('filters.initiatives')}
@@ -108,6 +126,7 @@ export function FilterPanel({ filter, facets, onChange, onClear, language }: Pro
             })
           }
           testId="filter-initiatives"
+          countsStale={countsStale}
         />
         <BasisControl
           value={filter.initiativeBasis}
@@ -120,6 +139,7 @@ export function FilterPanel({ filter, facets, onChange, onClear, language }: Pro
           value={filter.sectors ?? []}
           onChange={(sectors) => onChange({ sectors })}
           testId="filter-sectors"
+          countsStale={countsStale}
         />
         <FacetSelect
           label={t('filters.statuses')}
@@ -131,6 +151,7 @@ export function FilterPanel({ filter, facets, onChange, onClear, language }: Pro
             })
           }
           testId="filter-statuses"
+          countsStale={countsStale}
         />
         <FacetSelect
           label={t('filters.funders')}
@@ -138,6 +159,7 @@ export function FilterPanel({ filter, facets, onChange, onClear, language }: Pro
           value={filter.funders ?? []}
           onChange={(funders) => onChange({ funders })}
           testId="filter-funders"
+          countsStale={countsStale}
         />
         <YearRange
           from={filter.yearFrom}
@@ -156,7 +178,7 @@ export function FilterPanel({ filter, facets, onChange, onClear, language }: Pro
       </SimpleGrid>
     </Paper>
   );
-}
+});
 
 type FacetSelectProps = {
   label: string;
@@ -164,10 +186,11 @@ type FacetSelectProps = {
   value: string[];
   onChange: (value: string[]) => void;
   testId: string;
+  countsStale: boolean;
 };
 
 /** A searchable multi-select whose options show how many projects each would select. */
-function FacetSelect({ label, data, value, onChange, testId }: FacetSelectProps) {
+function FacetSelect({ label, data, value, onChange, testId, countsStale }: FacetSelectProps) {
   const { t } = useTranslation('projects');
   const counts = useMemo(() => {
     const map = new Map<string, number>();
@@ -197,9 +220,20 @@ function FacetSelect({ label, data, value, onChange, testId }: FacetSelectProps)
       renderOption={({ option }) => (
         <Group justify="space-between" wrap="nowrap" w="100%" gap="xs">
           <Text size="sm">{option.label}</Text>
-          <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {counts.get(option.value) ?? 0}
-          </Text>
+          {countsStale ? (
+            <Text
+              size="xs"
+              c="dimmed"
+              aria-label={t('filters.countsUpdating')}
+              title={t('filters.countsUpdating')}
+            >
+              …
+            </Text>
+          ) : (
+            <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {counts.get(option.value) ?? 0}
+            </Text>
+          )}
         </Group>
       )}
     />

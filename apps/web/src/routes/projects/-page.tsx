@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FundingCharts } from '../../charts/funding-charts.tsx';
 import { FilterNotice } from '../../filter/filter-notice.tsx';
@@ -25,20 +26,32 @@ export function ProjectsPage() {
   const navigate = useNavigate({ from: '/projects/' });
   const { patchFilter, clearFilter } = useProjectFilter();
   const [flash, dismissFlash] = useFlash();
-  const queries = projectsQueries(search);
+  // Memoised on the URL search (stable while it stays the same), so the filter, the rows and the handlers
+  // keep their identity when only a query's state changes: the memoised table, panel and charts then skip
+  // the re-render, and a filter change sends its requests without first re-drawing the whole page.
+  const queries = useMemo(() => projectsQueries(search), [search]);
   const { filter, sort } = queries;
 
-  // Three independent queries on the same filter: they run in parallel (the route's loader has
-  // usually started them already), and each keeps its previous result on screen while the next loads.
+  // The table and the totals (which also feed the charts) load in parallel — the route's loader has
+  // usually started them already — and each keeps its previous result on screen while the next loads.
   const list = useInfiniteQuery({ ...queries.list, placeholderData: keepPreviousData });
   const summary = useQuery({ ...queries.summary, placeholderData: keepPreviousData });
-  const facets = useQuery({ ...queries.facets, placeholderData: keepPreviousData });
+  // The option counts of the filter panel come next: on a busy server they would compete with the
+  // results for the same cores. Until they arrive the panel marks its counts as updating.
+  const resultsIn = (list.isFetched || list.isError) && (summary.isFetched || summary.isError);
+  const facets = useQuery({ ...queries.facets, placeholderData: keepPreviousData, enabled: resultsIn });
 
-  const rows = list.data?.pages.flatMap((p) => p.rows);
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.rows), [list.data]);
   const total = list.data?.pages[0]?.total;
   const stale = list.isPlaceholderData;
-  const onSort = (column: ProjectSort) =>
-    navigate({ search: (prev) => ({ ...prev, ...nextSort(sort, column) }) });
+  // The rows shown link with the search they were listed for (previous/next on a project page), so the
+  // previous filter's rows are not re-rendered while the new ones load.
+  const rowsSearch = useRef(search);
+  if (!stale) rowsSearch.current = search;
+  const onSort = useCallback(
+    (column: ProjectSort) => navigate({ search: (prev) => ({ ...prev, ...nextSort(sort, column) }) }),
+    [navigate, sort],
+  );
 
   return (
     <Stack gap="md">
@@ -67,6 +80,7 @@ export function ProjectsPage() {
       <FilterPanel
         filter={filter}
         facets={facets.data}
+        countsStale={facets.isPlaceholderData || facets.data === undefined}
         onChange={patchFilter}
         onClear={clearFilter}
         language={language}
@@ -117,7 +131,7 @@ export function ProjectsPage() {
             onSort={onSort}
             language={language}
             stale={stale}
-            search={search}
+            search={rowsSearch.current}
           />
           {list.isError && (
             <Alert color="red" role="alert" title={t('results.error', { message: list.error.message })}>

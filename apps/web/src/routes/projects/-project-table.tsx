@@ -11,6 +11,7 @@ import {
 } from '@srt/shared/codes';
 import { Link } from '@tanstack/react-router';
 import type { inferOutput } from '@trpc/tanstack-react-query';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatUsd } from '../../format.ts';
 import type { Language } from '../../i18n/index.ts';
@@ -33,8 +34,18 @@ type Props = {
 
 const MAX_LISTED = 3;
 
-/** The list of projects: a plain table (keyboard and screen-reader friendly), sortable where the API can. */
-export function ProjectTable({ rows, sort, onSort, language, stale, search }: Props) {
+/**
+ * The list of projects: a plain table (keyboard and screen-reader friendly), sortable where the API can.
+ * Memoised, as are its rows: the page re-renders on every change of its three queries' states.
+ */
+export const ProjectTable = memo(function ProjectTable({
+  rows,
+  sort,
+  onSort,
+  language,
+  stale,
+  search,
+}: Props) {
   const { t } = useTranslation('projects');
   const header = (column: ProjectSort | null, key: string, numeric = false) => {
     const text = t(`table.${key}`);
@@ -115,9 +126,17 @@ export function ProjectTable({ rows, sort, onSort, language, stale, search }: Pr
       </Table>
     </Table.ScrollContainer>
   );
-}
+});
 
-function Row({ row, language, search }: { row: ProjectRow; language: Language; search: ProjectsSearch }) {
+const Row = memo(function Row({
+  row,
+  language,
+  search,
+}: {
+  row: ProjectRow;
+  language: Language;
+  search: ProjectsSearch;
+}) {
   const { t } = useTranslation('projects');
   const categories = [...new Set(row.sectors.map(sectorCategoryOf))];
   return (
@@ -193,7 +212,7 @@ function Row({ row, language, search }: { row: ProjectRow; language: Language; s
       </Table.Td>
     </Table.Tr>
   );
-}
+});
 
 function Listed({ values, empty, more }: { values: string[]; empty: string; more: (n: number) => string }) {
   if (values.length === 0) return <Text size="sm">{empty}</Text>;

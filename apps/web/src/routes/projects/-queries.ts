@@ -6,8 +6,9 @@ import { type ProjectsSearch, sortOf } from './-search.ts';
 export const PAGE_SIZE = 50;
 
 /**
- * The three queries of /projects for one URL search: the route's loader starts them (in parallel with
- * loading the page's code) and the page reads the same ones, so they are never fetched twice.
+ * The three queries of /projects for one URL search: the route's loader starts the list and the summary
+ * (in parallel with loading the page's code) and the page reads the same ones, so they are never fetched
+ * twice; the page asks for the facets once those two are in.
  */
 export function projectsQueries(search: ProjectsSearch) {
   const filter = sanitizeFilter(search).value;

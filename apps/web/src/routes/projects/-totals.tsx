@@ -1,5 +1,6 @@
 import { Alert, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { type FlowAmount, type FlowTotal, flowTotals } from '@srt/shared/charts';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatUsd } from '../../format.ts';
 import type { Language } from '../../i18n/index.ts';
@@ -19,7 +20,7 @@ type Props = {
 };
 
 /** Committed, disbursed and pledged USD of the whole filtered set (not just the rows shown), side by side. */
-export function Totals({ totals, projectCount, language, error, busy }: Props) {
+export const Totals = memo(function Totals({ totals, projectCount, language, error, busy }: Props) {
   const { t } = useTranslation('projects');
   const byFlow = totals ? flowTotals(totals) : undefined;
   return (
@@ -42,7 +43,7 @@ export function Totals({ totals, projectCount, language, error, busy }: Props) {
       </Text>
     </Stack>
   );
-}
+});
 
 function FlowCard({
   flow,
