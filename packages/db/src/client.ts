@@ -34,7 +34,14 @@ const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
  * (`memory://` keeps it in memory, which the tests use). PGlite is loaded only when asked for: loading
  * it costs about 45 MB of memory that a PostgreSQL process does not need.
  */
-export async function createDb(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+export async function createDb(
+  url: string,
+  options: {
+    poolSize?: number;
+    /** PGlite only: start from this dump of a data directory (`dumpDataDir`), e.g. a migrated one. */
+    loadDataDir?: Blob;
+  } = {},
+): Promise<Database> {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
     // An idle client that loses its connection emits here; without a listener the process would exit.
@@ -56,7 +63,7 @@ export async function createDb(url: string, options: { poolSize?: number } = {})
       import('drizzle-orm/pglite/migrator'),
     ],
   );
-  const client = new PGlite(url, { extensions: { pg_trgm } });
+  const client = new PGlite(url, { extensions: { pg_trgm }, loadDataDir: options.loadDataDir });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
