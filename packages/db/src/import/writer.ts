@@ -681,7 +681,11 @@ async function bulkInsert<T extends PgTable>(tx: Db, table: T, rows: T['$inferIn
   if (rows.length === 0) return;
   const records = rows as Record<string, unknown>[];
   const columns = getTableColumns(table) as Record<string, PgColumn>;
-  const keys = [...new Set(records.flatMap((row) => Object.keys(row).filter((k) => row[k] !== undefined)))];
+  // The keys any row sets, in order of first appearance: one pass, no array per row (95,000 funding
+  // rows per 10,000 activities; `flatMap` of `Object.keys().filter()` took ≈ 10× as long).
+  const seen = new Set<string>();
+  for (const row of records) for (const key in row) if (row[key] !== undefined) seen.add(key);
+  const keys = [...seen];
   const names = keys.map((key) => {
     const column = columns[key];
     if (!column) throw new Error(`${getTableConfig(table).name} has no column ${key}`);
@@ -1385,28 +1389,60 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     const wantedRefs = new Set(wanted.map((w) => w.ref));
     for (const { ref, state } of wanted) {
       const existing = stored.byRef.get(ref);
-      const { sources: links, ...columns } = state;
       if (!existing) {
         const id = randomUUID();
+        // Spelt out rather than spread from `state` (rest and spread copies of every one of a file's
+        // ≈ 10 funding rows per activity cost ≈ 3× as much): the row, and its audit entry without `raw`.
+        const f = state;
         writes.funding.push({
           id,
           projectId,
           externalRef: ref,
-          ...columns,
+          flow: f.flow,
+          funderOrgId: f.funderOrgId,
+          recipientOrgId: f.recipientOrgId,
+          amount: f.amount,
+          currency: f.currency,
+          priceBasis: f.priceBasis,
+          valueDate: f.valueDate,
+          amountUsd: f.amountUsd,
+          usdRate: f.usdRate,
+          rateSource: f.rateSource,
+          instrument: f.instrument,
+          estimated: f.estimated,
+          raw: f.raw,
           createdBy: actor,
           updatedBy: actor,
-        });
-        for (const l of links) writes.links.push({ sourceId: l.sourceId, fundingId: id, quote: l.quote });
+        } satisfies Omit<FundingState, 'sources'> & typeof funding.$inferInsert);
+        for (const l of f.sources) writes.links.push({ sourceId: l.sourceId, fundingId: id, quote: l.quote });
         audit('funding', id, 'create', null, {
           id,
           projectId,
           externalRef: ref,
-          ...withoutRaw(state),
+          flow: f.flow,
+          funderOrgId: f.funderOrgId,
+          recipientOrgId: f.recipientOrgId,
+          amount: f.amount,
+          currency: f.currency,
+          priceBasis: f.priceBasis,
+          valueDate: f.valueDate,
+          amountUsd: f.amountUsd,
+          usdRate: f.usdRate,
+          rateSource: f.rateSource,
+          instrument: f.instrument,
+          estimated: f.estimated,
+          sources: f.sources,
           version: 1,
+        } satisfies Omit<FundingState, 'raw'> & {
+          id: string;
+          projectId: string;
+          externalRef: string;
+          version: number;
         });
         changed = true;
         continue;
       }
+      const { sources: links, ...columns } = state;
       const { row } = existing;
       const restoring = row.deletedAt !== null;
       if (!restoring && same(existing.state, state)) continue;
