@@ -495,6 +495,48 @@ describe('runImport', () => {
     expect(after).toEqual(before);
   });
 
+  it('writes a file of several batches as one: an organisation named in one batch is completed in the next', async () => {
+    // Batches of 100 overlap (one is written while the next is worked out): organisations first named
+    // without a ref in the first batch get their IATI ref from the second, one on each side of a boundary.
+    const org = (i: number, withRef: boolean) => ({
+      name: `Overlap partner ${i % 7}`,
+      ...(withRef ? { iatiRef: `XM-OVERLAP-${i % 7}` } : {}),
+    });
+    const file = Array.from({ length: 250 }, (_, i) =>
+      activity(`XM-OVERLAP-${i}`, {
+        participants: [{ organization: org(i, i >= 100), role: 4 }],
+        sources: [fileSource('overlap.xml')],
+      }),
+    );
+    const first = await run(records(file), { fileName: 'overlap.xml' });
+    expect(first.status).toBe('succeeded');
+    expect(first.counts).toEqual({ new: 250, updated: 0, unchanged: 0, rejected: 0 });
+    expect(first.changes.map((c) => c.key)).toEqual(file.map((r) => r.iatiIdentifier));
+
+    const partners = await db
+      .select()
+      .from(organizations)
+      .where(sql`${organizations.name} like 'Overlap partner %'`)
+      .orderBy(organizations.name);
+    expect(partners.map((o) => [o.name, o.iatiRef, o.version])).toEqual(
+      Array.from({ length: 7 }, (_, i) => [`Overlap partner ${i}`, `XM-OVERLAP-${i}`, 2]),
+    );
+    const ids = sql`(select id from projects where iati_identifier like 'XM-OVERLAP-%')`;
+    const [counts] = (
+      await db.execute<{ projects: number; rows: number; links: number; audits: number }>(sql`select
+        (select count(*)::int from projects where iati_identifier like 'XM-OVERLAP-%') as projects,
+        (select count(*)::int from funding where project_id in ${ids}) as rows,
+        (select count(*)::int from source_links where funding_id in (select id from funding where project_id in ${ids})) as links,
+        (select count(*)::int from audit_entries where entity = 'funding' and entity_id in (select id::text from funding where project_id in ${ids})) as audits`)
+    ).rows;
+    expect(counts).toEqual({ projects: 250, rows: 500, links: 500, audits: 500 });
+
+    const before = await snapshot();
+    const again = await run(records(file), { fileName: 'overlap.xml' });
+    expect(again.counts).toEqual({ new: 0, updated: 0, unchanged: 250, rejected: 0 });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('merges funding rows into a project from the database or earlier in the file', async () => {
     const merge = (key: string, rows: FundingRecord[], row: number): ProjectRecord => ({
       mode: 'merge-funding',
