@@ -8,7 +8,8 @@
  * postgres:// URL or a PGlite directory (default: a fresh temp dir). --reimport runs the import a
  * second time (unchanged file) and reports it as well. Prints seconds, the ratio (parse s / import s:
  * 1 = as fast as parsing alone), the child's own CPU time (with PostgreSQL the server's is not in it)
- * and peak RSS.
+ * and peak RSS — for the import also the peak before it began, which with PGlite is the database's own
+ * (opening, or creating and migrating, it).
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
@@ -18,7 +19,15 @@ import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-type Phase = { seconds: number; cpuSeconds: number; maxRssMb: number; records: number; detail?: string };
+type Phase = {
+  seconds: number;
+  cpuSeconds: number;
+  maxRssMb: number;
+  /** Import only: the peak RSS before the import began (database opened, created and migrated). */
+  maxRssBeforeMb?: number;
+  records: number;
+  detail?: string;
+};
 
 const self = fileURLToPath(import.meta.url);
 const mb = (kb: number) => Math.round(kb / 1024);
@@ -54,6 +63,7 @@ async function childImport(file: string, url: string): Promise<Phase> {
     const [rates] = await database.db.select({ n: count() }).from(exchangeRates);
     if ((rates?.n ?? 0) === 0) await loadExchangeRates(database.db, { actor: 'bench' });
     const { size } = await stat(file);
+    const maxRssBeforeMb = mb(process.resourceUsage().maxRSS);
     const started = performance.now();
     const cpu = process.cpuUsage();
     const report = await runImport(database.db, {
@@ -71,6 +81,7 @@ async function childImport(file: string, url: string): Promise<Phase> {
       seconds,
       cpuSeconds: cpuSince(cpu),
       maxRssMb: mb(process.resourceUsage().maxRSS),
+      maxRssBeforeMb,
       records: report.records,
       detail: `${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.rejected} rejected`,
     };
@@ -123,7 +134,7 @@ async function main() {
     const parse = runChild(['--child', 'parse', file]);
     const out = (label: string, p: Phase) =>
       process.stdout.write(
-        `${label.padEnd(10)} ${p.seconds.toFixed(2).padStart(7)} s  ratio ${(parse.seconds / p.seconds).toFixed(2)}  this process's CPU ${p.cpuSeconds.toFixed(2)} s  peak RSS ${p.maxRssMb} MB  ${p.records} records${p.detail ? ` (${p.detail})` : ''}\n`,
+        `${label.padEnd(10)} ${p.seconds.toFixed(2).padStart(7)} s  ratio ${(parse.seconds / p.seconds).toFixed(2)}  this process's CPU ${p.cpuSeconds.toFixed(2)} s  peak RSS ${p.maxRssMb} MB${p.maxRssBeforeMb === undefined ? '' : ` (${p.maxRssBeforeMb} MB before the import)`}  ${p.records} records${p.detail ? ` (${p.detail})` : ''}\n`,
       );
     process.stdout.write(`${basename(file)}: ${(size / 1e6).toFixed(1)} MB, ${kind}\n`);
     out('parse', parse);
