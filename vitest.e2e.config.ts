@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     name: 'e2e',
     include: ['apps/web/e2e/**/*.e2e.test.ts'],
+    // Loads the demo data once; each file's server starts on a copy of it (apps/web/e2e/api-server.ts).
+    globalSetup: ['apps/web/e2e/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,

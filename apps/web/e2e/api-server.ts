@@ -18,6 +18,8 @@ export type ApiServer = {
   db: 'pglite' | 'postgres';
   /** Everything the server printed, for failure messages. */
   output(): string;
+  /** The process's exit code once it has stopped (0: shut down cleanly), else null. */
+  exitCode(): number | null;
   stop(): Promise<void>;
 };
 
@@ -68,6 +70,23 @@ const withDatabase = (url: string, name: string) => {
   return next.toString();
 };
 
+/** Loads the demo data into the template database unless it holds projects already. */
+async function seedTemplateDatabase(
+  templateUrl: string,
+  start: (url: string) => Promise<ApiServer>,
+): Promise<void> {
+  const seeded = await onDatabase(templateUrl, async (client) => {
+    const found = await client.query(`select to_regclass('public.projects') is not null as present`);
+    if (!found.rows[0]?.present) return false;
+    const count = await client.query('select count(*)::int as n from projects');
+    return Number(count.rows[0]?.n) > 0;
+  });
+  if (!seeded) {
+    const loader = await start(templateUrl);
+    await loader.stop();
+  }
+}
+
 /**
  * Each browser-test file gets a database of its own on PostgreSQL, as it gets its own PGlite directory:
  * tests that write (forms, imports, sign-in counts) must not change what the next file reads. The
@@ -80,16 +99,7 @@ async function cloneDatabase(
   start: (url: string) => Promise<ApiServer>,
 ): Promise<string> {
   const template = decodeURIComponent(new URL(templateUrl).pathname.slice(1));
-  const seeded = await onDatabase(templateUrl, async (client) => {
-    const found = await client.query(`select to_regclass('public.projects') is not null as present`);
-    if (!found.rows[0]?.present) return false;
-    const count = await client.query('select count(*)::int as n from projects');
-    return Number(count.rows[0]?.n) > 0;
-  });
-  if (!seeded) {
-    const loader = await start(templateUrl);
-    await loader.stop();
-  }
+  await seedTemplateDatabase(templateUrl, start);
   const name = `${template}_${process.pid}_${randomBytes(4).toString('hex')}`;
   await onDatabase(withDatabase(templateUrl, 'postgres'), (client) =>
     client.query(`create database "${name}" template "${template}"`),
@@ -105,10 +115,53 @@ async function dropDatabase(url: string): Promise<void> {
 }
 
 /**
+ * The PGlite directory with the demo data that `prepareDemoData` made for this run (the e2e global setup
+ * sets it; the test files' processes inherit it). Unset: each server loads the demo data itself.
+ */
+const PGLITE_TEMPLATE_ENV = 'SRT_E2E_PGLITE_TEMPLATE';
+
+/**
+ * Loads the demo data once per browser-test run (`globalSetup` of vitest.e2e.config.ts) rather than once
+ * per test file: a server on an empty database migrates it and imports the demo data through the import
+ * pipeline, tens of seconds on PGlite. On PostgreSQL it fills the template database of `cloneDatabase`; on
+ * PGlite a directory that every server then starts on a copy of, as each PostgreSQL server starts on a
+ * copy of the template. The copy holds what the server's own first start would have left (migrated
+ * schema, demo data, demo accounts), and the server skips loading because the database is not empty.
+ * Returns the teardown.
+ */
+export async function prepareDemoData(databaseUrl: string | undefined): Promise<() => Promise<void>> {
+  if (databaseUrl) {
+    await seedTemplateDatabase(databaseUrl, (url) =>
+      startApiServer({ databaseUrl: url, shareDatabase: true }),
+    );
+    return async () => {};
+  }
+  const template = await mkdtemp(join(tmpdir(), 'srt-e2e-pglite-template-'));
+  try {
+    const loader = await startApiServer({ pgliteDir: template });
+    await loader.stop();
+    // Killed rather than closed, PGlite may leave the directory half-written: no copies of that.
+    if (loader.exitCode() !== 0)
+      throw new Error(
+        `The API loading the demo data did not shut down cleanly (exit code ${loader.exitCode()}):\n${loader.output()}`,
+      );
+  } catch (error) {
+    await rm(template, { recursive: true, force: true });
+    throw error;
+  }
+  process.env[PGLITE_TEMPLATE_ENV] = template;
+  return async () => {
+    delete process.env[PGLITE_TEMPLATE_ENV];
+    await rm(template, { recursive: true, force: true });
+  };
+}
+
+/**
  * Starts the API the way `pnpm start` does (apps/api/src/main.ts under tsx), in a child process on a free
  * port, serving the built web app. Uses the PostgreSQL server at `databaseUrl` when given, otherwise a
- * fresh PGlite directory that is removed on stop (on PostgreSQL, a fresh copy of the demo-data database:
- * see `cloneDatabase`). `env` adds or overrides server settings (e.g.
+ * fresh PGlite directory that is removed on stop: a copy of the demo-data directory of `prepareDemoData`
+ * when there is one, else empty (on PostgreSQL, a fresh copy of the demo-data database: see
+ * `cloneDatabase`). `env` adds or overrides server settings (e.g.
  * `SIGN_IN_LIMIT` for a test that signs in more often than the default allows per minute).
  */
 export async function startApiServer(
@@ -117,6 +170,8 @@ export async function startApiServer(
     env?: Record<string, string>;
     /** PostgreSQL: use `databaseUrl` itself (a benchmark corpus), not a fresh copy of it. */
     shareDatabase?: boolean;
+    /** PGlite: use this directory as it is, and keep it on stop. */
+    pgliteDir?: string;
   } = {},
 ): Promise<ApiServer> {
   if (options.databaseUrl && !options.shareDatabase) {
@@ -137,7 +192,20 @@ export async function startApiServer(
     throw new Error(`No built web app in ${webDist}: run \`pnpm build\` first (\`pnpm test:e2e\` does).`);
   }
   const port = await freePort();
-  const pgliteDir = options.databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'srt-e2e-pglite-'));
+  let pgliteDir: string | undefined;
+  if (!options.databaseUrl && options.pgliteDir) pgliteDir = options.pgliteDir;
+  else if (!options.databaseUrl) {
+    pgliteDir = await mkdtemp(join(tmpdir(), 'srt-e2e-pglite-'));
+    const template = process.env[PGLITE_TEMPLATE_ENV];
+    if (template) {
+      if (!existsSync(join(template, 'PG_VERSION'))) {
+        await rm(pgliteDir, { recursive: true, force: true });
+        throw new Error(`${PGLITE_TEMPLATE_ENV}=${template} is not a PGlite directory`);
+      }
+      await cp(template, pgliteDir, { recursive: true });
+    }
+  }
+  const keepPgliteDir = Boolean(options.pgliteDir);
   // The server lists the built files when it starts: a copy keeps a rebuild of apps/web/dist during the
   // test (another build in the same tree) from turning the page's chunks into 404s.
   const distCopy = await mkdtemp(join(tmpdir(), 'srt-e2e-dist-'));
@@ -181,6 +249,7 @@ export async function startApiServer(
     url,
     db: options.databaseUrl ? 'postgres' : 'pglite',
     output: () => log,
+    exitCode: () => child.exitCode,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
@@ -189,7 +258,7 @@ export async function startApiServer(
         clearTimeout(timer);
       }
       process.off('exit', killOnExit);
-      if (pgliteDir) await rm(pgliteDir, { recursive: true, force: true });
+      if (pgliteDir && !keepPgliteDir) await rm(pgliteDir, { recursive: true, force: true });
       await rm(distCopy, { recursive: true, force: true });
     },
   };
