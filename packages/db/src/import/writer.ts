@@ -154,6 +154,27 @@ type FundingState = {
   sources: LinkState[];
 };
 
+/** The columns of a new funding row that its stored row and its audit entry share. */
+function newFundingColumns(f: FundingState, id: string, projectId: string, externalRef: string) {
+  return {
+    id,
+    projectId,
+    externalRef,
+    flow: f.flow,
+    funderOrgId: f.funderOrgId,
+    recipientOrgId: f.recipientOrgId,
+    amount: f.amount,
+    currency: f.currency,
+    priceBasis: f.priceBasis,
+    valueDate: f.valueDate,
+    amountUsd: f.amountUsd,
+    usdRate: f.usdRate,
+    rateSource: f.rateSource,
+    instrument: f.instrument,
+    estimated: f.estimated,
+  };
+}
+
 /** JSON with object keys sorted and `undefined` dropped: equal data, equal text. */
 export function canonical(value: unknown): string {
   return JSON.stringify(sortKeys(value));
@@ -1391,54 +1412,27 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       const existing = stored.byRef.get(ref);
       if (!existing) {
         const id = randomUUID();
-        // Spelt out rather than spread from `state` (rest and spread copies of every one of a file's
-        // ≈ 10 funding rows per activity cost ≈ 3× as much): the row, and its audit entry without `raw`.
-        const f = state;
-        writes.funding.push({
+        // Built field by field rather than spread from `state` (rest and spread copies of every one of a
+        // file's ≈ 10 funding rows per activity cost ≈ 3× as much): the row, and its audit entry without `raw`.
+        writes.funding.push(
+          Object.assign(newFundingColumns(state, id, projectId, ref), {
+            raw: state.raw,
+            createdBy: actor,
+            updatedBy: actor,
+          }) satisfies Omit<FundingState, 'sources'> & typeof funding.$inferInsert,
+        );
+        for (const l of state.sources)
+          writes.links.push({ sourceId: l.sourceId, fundingId: id, quote: l.quote });
+        audit(
+          'funding',
           id,
-          projectId,
-          externalRef: ref,
-          flow: f.flow,
-          funderOrgId: f.funderOrgId,
-          recipientOrgId: f.recipientOrgId,
-          amount: f.amount,
-          currency: f.currency,
-          priceBasis: f.priceBasis,
-          valueDate: f.valueDate,
-          amountUsd: f.amountUsd,
-          usdRate: f.usdRate,
-          rateSource: f.rateSource,
-          instrument: f.instrument,
-          estimated: f.estimated,
-          raw: f.raw,
-          createdBy: actor,
-          updatedBy: actor,
-        } satisfies Omit<FundingState, 'sources'> & typeof funding.$inferInsert);
-        for (const l of f.sources) writes.links.push({ sourceId: l.sourceId, fundingId: id, quote: l.quote });
-        audit('funding', id, 'create', null, {
-          id,
-          projectId,
-          externalRef: ref,
-          flow: f.flow,
-          funderOrgId: f.funderOrgId,
-          recipientOrgId: f.recipientOrgId,
-          amount: f.amount,
-          currency: f.currency,
-          priceBasis: f.priceBasis,
-          valueDate: f.valueDate,
-          amountUsd: f.amountUsd,
-          usdRate: f.usdRate,
-          rateSource: f.rateSource,
-          instrument: f.instrument,
-          estimated: f.estimated,
-          sources: f.sources,
-          version: 1,
-        } satisfies Omit<FundingState, 'raw'> & {
-          id: string;
-          projectId: string;
-          externalRef: string;
-          version: number;
-        });
+          'create',
+          null,
+          Object.assign(newFundingColumns(state, id, projectId, ref), {
+            sources: state.sources,
+            version: 1,
+          }) satisfies Omit<FundingState, 'raw'> & { id: string; projectId: string; externalRef: string },
+        );
         changed = true;
         continue;
       }
