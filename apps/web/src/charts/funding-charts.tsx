@@ -85,7 +85,6 @@ export function FundingChartsGrid(props: { charts: FundingChartsData; onSelect?:
       onSelect ? (value: string | number) => onSelect(selectionFilter(dimension, value)) : undefined;
     return { country: select('country'), sector: select('sector'), funder: select('funder') };
   }, [onSelect]);
-  const select = (dimension: 'country' | 'sector' | 'funder') => selects[dimension];
   return (
     <Stack gap="xs">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -94,21 +93,21 @@ export function FundingChartsGrid(props: { charts: FundingChartsData; onSelect?:
           dimension="country"
           data={charts.byCountry}
           language={language}
-          onSelect={select('country')}
+          onSelect={selects.country}
           stale={stale}
         />
         <ChartCard
           dimension="sector"
           data={charts.bySector}
           language={language}
-          onSelect={select('sector')}
+          onSelect={selects.sector}
           stale={stale}
         />
         <ChartCard
           dimension="funder"
           data={charts.byFunder}
           language={language}
-          onSelect={select('funder')}
+          onSelect={selects.funder}
           stale={stale}
         />
       </SimpleGrid>
