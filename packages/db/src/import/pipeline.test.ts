@@ -495,22 +495,66 @@ describe('runImport', () => {
     expect(after).toEqual(before);
   });
 
+  it('a funding row the database refuses in a later batch, sent while the next is worked out, rolls back the whole file', async () => {
+    // Batch 1 (records 0–149) is written while batch 2 is worked out; the refusal comes from the third
+    // batch's funding rows, after two batches' writes have already gone to the server.
+    await db.execute(sql`create function refuse_amount() returns trigger language plpgsql as $$
+      begin if new.amount = 424242 then raise exception 'refused amount %', new.amount; end if;
+      return new; end $$`);
+    await db.execute(
+      sql`create trigger refuse_amount before insert on funding for each row execute function refuse_amount()`,
+    );
+    try {
+      const before = await snapshot();
+      const file = Array.from({ length: 420 }, (_, i) => activity(`XM-LATE-${i}`));
+      const late = file[330];
+      if (!late?.funding[0]) throw new Error('fixture has no funding row');
+      late.funding[0].amount = '424242';
+      const report = await run(records(file));
+      expect(report.status).toBe('failed');
+      expect(report.fatal?.message).toContain('refused amount 424242');
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await db.execute(sql`drop trigger refuse_amount on funding`);
+      await db.execute(sql`drop function refuse_amount()`);
+    }
+  });
+
+  it('compresses long values it writes with lz4 where the server offers it, and reads them back the same', async () => {
+    const raw = { budget: Array.from({ length: 400 }, (_, i) => ({ period: i, value: '166666666.67' })) };
+    const report = await run(records([activity('XM-LZ4-1', { raw })]));
+    expect(report.status).toBe('succeeded');
+    const [row] = (
+      await db.execute<{ method: string | null; lz4: boolean; raw: unknown }>(sql`select
+        pg_column_compression(raw) as method, raw,
+        exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)) as lz4
+        from projects where iati_identifier = 'XM-LZ4-1'`)
+    ).rows;
+    expect(row?.raw).toEqual(raw);
+    expect(row?.method).toBe(row?.lz4 ? 'lz4' : 'pglz');
+    // Only the import's own transaction: the session's default is left as it was.
+    const [setting] = (
+      await db.execute<{ value: string }>(sql`select current_setting('default_toast_compression') as value`)
+    ).rows;
+    expect(setting?.value).toBe('pglz');
+  });
+
   it('writes a file of several batches as one: an organisation named in one batch is completed in the next', async () => {
-    // Batches of 100 overlap (one is written while the next is worked out): organisations first named
-    // without a ref in the first batch get their IATI ref from the second, one on each side of a boundary.
+    // Batches of 150 overlap (one is written while the next is worked out, the reader a batch ahead):
+    // organisations first named without a ref in the first batch get their IATI ref from the second.
     const org = (i: number, withRef: boolean) => ({
       name: `Overlap partner ${i % 7}`,
       ...(withRef ? { iatiRef: `XM-OVERLAP-${i % 7}` } : {}),
     });
-    const file = Array.from({ length: 250 }, (_, i) =>
+    const file = Array.from({ length: 400 }, (_, i) =>
       activity(`XM-OVERLAP-${i}`, {
-        participants: [{ organization: org(i, i >= 100), role: 4 }],
+        participants: [{ organization: org(i, i >= 150), role: 4 }],
         sources: [fileSource('overlap.xml')],
       }),
     );
     const first = await run(records(file), { fileName: 'overlap.xml' });
     expect(first.status).toBe('succeeded');
-    expect(first.counts).toEqual({ new: 250, updated: 0, unchanged: 0, rejected: 0 });
+    expect(first.counts).toEqual({ new: 400, updated: 0, unchanged: 0, rejected: 0 });
     expect(first.changes.map((c) => c.key)).toEqual(file.map((r) => r.iatiIdentifier));
 
     const partners = await db
@@ -529,11 +573,11 @@ describe('runImport', () => {
         (select count(*)::int from source_links where funding_id in (select id from funding where project_id in ${ids})) as links,
         (select count(*)::int from audit_entries where entity = 'funding' and entity_id in (select id::text from funding where project_id in ${ids})) as audits`)
     ).rows;
-    expect(counts).toEqual({ projects: 250, rows: 500, links: 500, audits: 500 });
+    expect(counts).toEqual({ projects: 400, rows: 800, links: 800, audits: 800 });
 
     const before = await snapshot();
     const again = await run(records(file), { fileName: 'overlap.xml' });
-    expect(again.counts).toEqual({ new: 0, updated: 0, unchanged: 250, rejected: 0 });
+    expect(again.counts).toEqual({ new: 0, updated: 0, unchanged: 400, rejected: 0 });
     expect(await snapshot()).toEqual(before);
   });
 

@@ -74,7 +74,7 @@ export type WriterOptions = {
   rates: RateTable;
   regions: RegionIndex;
   report: ReportSink;
-  /** Records per batch (default 100). */
+  /** Records per batch (default 150). */
   batchSize?: number;
 };
 
@@ -699,7 +699,17 @@ const MAX_JSON_CHARS = 1_000_000;
  * a key left out is not inserted, so its column takes its default.
  */
 async function bulkInsert<T extends PgTable>(tx: Db, table: T, rows: T['$inferInsert'][]) {
-  if (rows.length === 0) return;
+  await insertLater(tx, table, rows)();
+}
+
+const nothing = async () => {};
+
+/**
+ * `bulkInsert` in two steps: the COPY text is built now, and the returned function sends it. A batch's
+ * rows are rendered while the server is still busy with the previous batch's statements.
+ */
+function insertLater<T extends PgTable>(tx: Db, table: T, rows: T['$inferInsert'][]): () => Promise<void> {
+  if (rows.length === 0) return nothing;
   const records = rows as Record<string, unknown>[];
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   // The keys any row sets, in order of first appearance: one pass, no array per row (95,000 funding
@@ -724,16 +734,39 @@ async function bulkInsert<T extends PgTable>(tx: Db, table: T, rows: T['$inferIn
       return type === 'jsonb' || type === 'json';
     });
     const copy = `COPY ${quoteIdent(getTableConfig(table).name)} (${names.map(quoteIdent).join(', ')}) FROM`;
-    const text = copyText(records, keys, jsonb);
-    if (target.kind === 'postgres') {
-      await pipeline(Readable.from(text), target.client.query(copyStreams.from(`${copy} STDIN`)));
-    } else {
-      for (const chunk of text) {
-        await target.client.query(`${copy} '/dev/blob'`, [], { blob: new Blob([chunk]) });
-      }
-    }
-    return;
+    // As bytes: what the connection sends anyway, flat and outside the JS heap while it waits.
+    return copySender(
+      target,
+      copy,
+      Array.from(copyText(records, keys, jsonb), (chunk) => Buffer.from(chunk)),
+    );
   }
+  return () => jsonInsert(tx, tableName, columnList, records, keys, names);
+}
+
+/**
+ * Sends rendered COPY text. A function of its own so that the closure holds the bytes only: one made
+ * in `insertLater` would share its scope, and so keep the batch's rows alive until the batch is sent.
+ */
+function copySender(target: CopyTarget, copy: string, text: Buffer<ArrayBuffer>[]): () => Promise<void> {
+  if (target.kind === 'postgres') {
+    const { client } = target;
+    return () => pipeline(Readable.from(text), client.query(copyStreams.from(`${copy} STDIN`)));
+  }
+  const { client } = target;
+  return async () => {
+    for (const chunk of text) await client.query(`${copy} '/dev/blob'`, [], { blob: new Blob([chunk]) });
+  };
+}
+
+async function jsonInsert(
+  tx: Db,
+  tableName: ReturnType<typeof sql.identifier>,
+  columnList: SQL,
+  records: Record<string, unknown>[],
+  keys: string[],
+  names: string[],
+) {
   let parts: string[] = [];
   let size = 0;
   const flush = async () => {
@@ -766,9 +799,9 @@ type PgliteLike = {
  * The driver's connection under a drizzle transaction, for COPY: on PostgreSQL about a quarter cheaper
  * than expanding a JSON parameter, on PGlite (COPY FROM '/dev/blob') more. Null for anything else.
  */
-function copyTarget(
-  tx: Db,
-): { kind: 'postgres'; client: pg.ClientBase } | { kind: 'pglite'; client: PgliteLike } | null {
+type CopyTarget = { kind: 'postgres'; client: pg.ClientBase } | { kind: 'pglite'; client: PgliteLike };
+
+function copyTarget(tx: Db): CopyTarget | null {
   const session = (tx as unknown as { session?: { client?: unknown } }).session;
   const client = session?.client;
   if (client instanceof pg.Client) return { kind: 'postgres', client };
@@ -836,7 +869,16 @@ const chunks = <T>(items: T[], size = 5_000): T[][] => {
 /** A version-guarded update of one stored row: `values` by property name, `key` names it in errors. */
 type RowUpdate = { id: string; version: number; key: string; values: Record<string, unknown> };
 
-/** Everything one batch writes, collected first and written by `writeCollected`. */
+/** What a batch reports of one record once its writes are done. */
+type Outcome = {
+  key: string;
+  at: Prepared['at'];
+  projectId: string;
+  action: 'new' | 'updated' | 'unchanged';
+  parts: string[];
+};
+
+/** Everything one batch writes, collected first, rendered by `renderCollected` and sent later. */
 type BatchWrites = {
   projects: (typeof projects.$inferInsert)[];
   projectUpdates: RowUpdate[];
@@ -940,7 +982,7 @@ export type Writer = {
 
 export function createWriter(tx: Db, options: WriterOptions): Writer {
   const { actor, rates, regions, report } = options;
-  const batchSize = options.batchSize ?? 100;
+  const batchSize = options.batchSize ?? 150;
   let batch: ProjectRecord[] = [];
 
   /** Project keys and funding refs seen in this file, to refuse duplicates. */
@@ -956,9 +998,13 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
   const audit = (entity: string, entityId: string, action: string, before: unknown, after: unknown) => {
     audits.push({ actor, entity, entityId, action, before: before ?? null, after: after ?? null });
   };
-  const flushAudits = async () => {
-    await bulkInsert(tx, auditEntries, audits.splice(0));
-  };
+  // On PostgreSQL the server writes one batch while this thread works out the next: the long loops
+  // below let the server's replies in now and then, so that the next statement goes out without waiting
+  // for the whole loop to end.
+  const breathe =
+    copyTarget(tx)?.kind === 'postgres'
+      ? () => new Promise<void>((resolve) => setImmediate(resolve))
+      : async () => {};
 
   // ---- organisations -----------------------------------------------------------------------------------
 
@@ -1269,6 +1315,31 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
 
   // ---- one batch -------------------------------------------------------------------------------------------
 
+  /**
+   * Batches overlap. Batch N's writes are sent only once batch N+1's lookups are done, so that while the
+   * server writes N this thread works out N+1's writes (rows, audit entries, COPY text). The lookups of
+   * N+1 cannot depend on N's writes: a project key or funding ref appears once in a file, and
+   * organisations and sources are inserted as soon as they are resolved. Merges of funding into
+   * projects can depend on them: a batch with merges waits until everything before it is written.
+   * Only one statement is ever in flight on the connection.
+   */
+  let planned: (() => Promise<void>) | null = null;
+  let writing: Promise<void> | null = null;
+  /** Sends the planned batch's writes (the connection must be free). */
+  const startWrites = () => {
+    const run = planned;
+    planned = null;
+    if (!run) return;
+    writing = run();
+    // Its failure surfaces at `written`; this only keeps it from being "unhandled" meanwhile.
+    writing.catch(() => {});
+  };
+  const written = async () => {
+    const running = writing;
+    writing = null;
+    if (running) await running;
+  };
+
   async function writeBatch(records: ProjectRecord[]) {
     // 1. Validate; refuse duplicates within the file.
     const prepared: Prepared[] = [];
@@ -1312,16 +1383,30 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
         report.count('rejected');
       }
     }
+    // The connection is free once the writes sent last are done.
+    await written();
     if (prepared.length === 0) return;
 
     // Full records first, so that a funding sheet can add to a project from earlier in the same file.
     const full = prepared.filter((p) => p.mode !== 'merge-funding');
     const merges = prepared.filter((p) => p.mode === 'merge-funding');
     const touched = new Set<string>();
-    if (full.length > 0) await writeFull(full, touched);
-    if (merges.length > 0) await writeMerges(merges, touched);
-    await flushAudits();
-    if (touched.size > 0) await refreshQuality([...touched]);
+    if (merges.length > 0) {
+      startWrites();
+      await written();
+      if (full.length > 0) await (await planFull(full, touched, () => {}))();
+      await writeMerges(merges, touched);
+      await insertLater(tx, auditEntries, audits.splice(0))();
+      if (touched.size > 0) await refreshQuality([...touched]);
+      return;
+    }
+    const write = await planFull(full, touched, startWrites);
+    const insertAudits = insertLater(tx, auditEntries, audits.splice(0));
+    planned = async () => {
+      await write();
+      await insertAudits();
+      if (touched.size > 0) await refreshQuality([...touched]);
+    };
   }
 
   async function resolveAll(prepared: Prepared[]) {
@@ -1397,7 +1482,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
 
   /**
    * A project's funding rows: inserts, updates, restores and (unless merging) soft-deletes, collected in
-   * `writes` and written per batch by `writeCollected`.
+   * `writes` and written per batch by `renderCollected`.
    */
   function writeFunding(
     projectId: string,
@@ -1481,25 +1566,46 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
   }
 
   /**
-   * What a batch collected, in an order the foreign keys and unique indexes allow: new projects, then
-   * version-guarded updates (each kind in one statement), then the child rows that replace others, then
-   * new funding rows and their source links.
+   * Renders what a batch collected as COPY text now, and returns the function that sends it later, in an
+   * order the foreign keys and unique indexes allow: new projects, then version-guarded updates (each
+   * kind in one statement), then the child rows that replace others, then new funding rows and their
+   * source links.
    */
-  async function writeCollected(writes: BatchWrites) {
-    await bulkInsert(tx, projects, writes.projects);
-    await bulkUpdate(tx, projects, writes.projectUpdates, actor, 'Project');
-    await bulkUpdate(tx, funding, writes.fundingUpdates, actor, 'Funding row', sql`deleted_at = null`);
-    await bulkUpdate(tx, funding, writes.fundingDeletes, actor, 'Funding row', sql`deleted_at = now()`);
-    for (const ids of chunks(writes.unlinkFunding)) {
-      await tx.delete(sourceLinks).where(inJson(sourceLinks.fundingId, ids));
-    }
-    await deleteChildren(writes.replaced);
-    await insertChildren(writes.children);
-    await bulkInsert(tx, funding, writes.funding);
-    await bulkInsert(tx, sourceLinks, writes.links);
+  async function renderCollected(writes: BatchWrites): Promise<() => Promise<void>> {
+    // What the returned function needs besides the rendered rows (which it must not hold: see `copySender`).
+    const { projectUpdates, fundingUpdates, fundingDeletes, unlinkFunding, replaced } = writes;
+    const insertProjects = insertLater(tx, projects, writes.projects);
+    await breathe();
+    const insertChildRows = await renderChildren(writes.children);
+    const insertFunding = insertLater(tx, funding, writes.funding);
+    await breathe();
+    const insertLinks = insertLater(tx, sourceLinks, writes.links);
+    await breathe();
+    return async () => {
+      await insertProjects();
+      await bulkUpdate(tx, projects, projectUpdates, actor, 'Project');
+      await bulkUpdate(tx, funding, fundingUpdates, actor, 'Funding row', sql`deleted_at = null`);
+      await bulkUpdate(tx, funding, fundingDeletes, actor, 'Funding row', sql`deleted_at = now()`);
+      for (const ids of chunks(unlinkFunding)) {
+        await tx.delete(sourceLinks).where(inJson(sourceLinks.fundingId, ids));
+      }
+      await deleteChildren(replaced);
+      for (const insert of insertChildRows) await insert();
+      await insertFunding();
+      await insertLinks();
+    };
   }
 
-  async function writeFull(prepared: Prepared[], touched: Set<string>) {
+  /**
+   * Looks up and resolves what a batch of full records needs, calls `afterLookups` (which lets the
+   * previous batch's statements go), then works out the batch's writes with the server busy meanwhile.
+   * Returns the function that writes them and reports the outcomes.
+   */
+  async function planFull(
+    prepared: Prepared[],
+    touched: Set<string>,
+    afterLookups: () => void,
+  ): Promise<() => Promise<void>> {
     const storedProjects = await loadProjects(prepared);
     const matched = prepared.map((p) => ({ p, stored: storedProjects.get(`${p.keyField}:${p.key}`) }));
 
@@ -1540,16 +1646,14 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     });
 
     const { fundingState, childState } = await resolveAll(writable.map(({ p }) => p));
+    afterLookups();
 
     const writes = batchWrites();
-    const outcomes: {
-      p: Prepared;
-      projectId: string;
-      action: 'new' | 'updated' | 'unchanged';
-      parts: string[];
-    }[] = [];
+    const outcomes: Outcome[] = [];
 
+    let n = 0;
     for (const { p, stored } of writable) {
+      if (++n % 10 === 0) await breathe();
       const next = childState(p);
       const wantedFunding = p.funding.map((f) => ({ ref: f.externalRef, state: fundingState(f) }));
       if (!stored) {
@@ -1578,7 +1682,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
         writes.children.push({ projectId: id, children: next, parts: CHILD_PARTS });
         audit('project', id, 'create', null, { id, version: 1, ...withoutRaw(fields), ...next });
         writeFunding(id, wantedFunding, storedFunding, p.mode === 'project', writes);
-        outcomes.push({ p, projectId: id, action: 'new', parts: [] });
+        outcomes.push({ key: p.key, at: p.at, projectId: id, action: 'new', parts: [] });
         continue;
       }
 
@@ -1626,19 +1730,34 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
         writes,
       );
       if (fundingChanged) parts.push('funding');
-      outcomes.push({ p, projectId: stored.id, action: parts.length > 0 ? 'updated' : 'unchanged', parts });
+      outcomes.push({
+        key: p.key,
+        at: p.at,
+        projectId: stored.id,
+        action: parts.length > 0 ? 'updated' : 'unchanged',
+        parts,
+      });
     }
 
-    await writeCollected(writes);
+    return reportAfter(await renderCollected(writes), outcomes, touched);
+  }
 
-    for (const { p, projectId, action, parts } of outcomes) {
-      report.count(action);
-      if (action === 'unchanged') continue;
-      // A new project went in with its score, from the rows just written; a later merge in the file
-      // that adds funding to it touches it again.
-      if (action === 'updated') touched.add(projectId);
-      report.change({ key: p.key, action, parts, at: p.at });
-    }
+  /**
+   * `write`, then the batch's outcomes reported. Its own function so that the closure, which waits
+   * for the previous batch's writes, holds the rendered bytes and the outcomes, not the batch's records.
+   */
+  function reportAfter(write: () => Promise<void>, outcomes: Outcome[], touched: Set<string>) {
+    return async () => {
+      await write();
+      for (const { key, at, projectId, action, parts } of outcomes) {
+        report.count(action);
+        if (action === 'unchanged') continue;
+        // A new project went in with its score, from the rows just written; a later merge in the file
+        // that adds funding to it touches it again.
+        if (action === 'updated') touched.add(projectId);
+        report.change({ key, action, parts, at });
+      }
+    };
   }
 
   async function writeMerges(prepared: Prepared[], touched: Set<string>) {
@@ -1692,7 +1811,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
         report.change({ key: p.key, action, parts: ['funding'], at: p.at });
       }
     }
-    await writeCollected(writes);
+    await (await renderCollected(writes))();
   }
 
   /** `refreshProjectQuality` for a whole batch: the same facts and score, written in one statement. */
@@ -1720,9 +1839,9 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
     }
   }
 
-  async function insertChildren(
+  async function renderChildren(
     list: { projectId: string; children: ChildState; parts: readonly ChildPart[] }[],
-  ) {
+  ): Promise<(() => Promise<void>)[]> {
     const rows = {
       countries: [] as (typeof projectCountries.$inferInsert)[],
       sectors: [] as (typeof projectSectors.$inferInsert)[],
@@ -1742,44 +1861,60 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       if (has('locations')) for (const r of children.locations) rows.locations.push({ projectId, ...r });
       if (has('sources')) for (const r of children.sources) rows.sources.push({ projectId, ...r });
     }
-    await bulkInsert(tx, projectCountries, rows.countries);
-    await bulkInsert(tx, projectSectors, rows.sectors);
-    await bulkInsert(tx, projectInitiatives, rows.initiatives);
-    await bulkInsert(tx, participants, rows.participants);
-    await bulkInsert(tx, locations, rows.locations);
-    await bulkInsert(tx, sourceLinks, rows.sources);
+    const inserts = [
+      insertLater(tx, projectCountries, rows.countries),
+      insertLater(tx, projectSectors, rows.sectors),
+      insertLater(tx, projectInitiatives, rows.initiatives),
+      insertLater(tx, participants, rows.participants),
+    ];
+    await breathe();
+    inserts.push(insertLater(tx, locations, rows.locations), insertLater(tx, sourceLinks, rows.sources));
+    await breathe();
+    return inserts;
   }
 
-  // One batch is written while the reader parses the next: with a PostgreSQL server the two overlap.
-  let pending: Promise<void> | null = null;
-  const settle = async () => {
-    const running = pending;
-    pending = null;
-    if (running) await running;
+  // Batches are worked out one after the other (`queue`), while the reader goes on: it may be up to
+  // READ_AHEAD full batches ahead before `add` waits. So this thread parses whenever it would otherwise
+  // wait for the server (see `writeBatch` for how one batch's writes overlap the next one's work).
+  let queue: Promise<void> = Promise.resolve();
+  const queued: Promise<void>[] = [];
+  const drained = async () => {
+    await queue;
+    queued.length = 0;
   };
 
   return {
     async add(record) {
       batch.push(record);
+      // The reader may run through buffered chunks without ever letting I/O in: a turn of the event
+      // loop per record lets the server's replies through, so that its next statement goes out.
+      if (queued.length > 0) await breathe();
       if (batch.length < batchSize) return;
       const full = batch;
       batch = [];
-      await settle();
-      pending = writeBatch(full);
+      queue = queue.then(() => writeBatch(full));
       // Its failure surfaces at the next add, flush or close; this only keeps it from being "unhandled".
-      pending.catch(() => {});
+      queue.catch(() => {});
+      queued.push(queue);
+      while (queued.length > READ_AHEAD) await queued.shift();
     },
     async flush() {
-      await settle();
+      await drained();
       const rest = batch;
       batch = [];
       if (rest.length > 0) await writeBatch(rest);
+      startWrites();
+      await written();
     },
     async close() {
-      await settle().catch(() => {});
+      await drained().catch(() => {});
+      await written().catch(() => {});
     },
   };
 }
+
+/** How many full batches the reader may be ahead of the one being worked out. */
+const READ_AHEAD = 1;
 
 const emptyChildren = (): ChildState => ({
   countries: [],
