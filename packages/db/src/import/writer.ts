@@ -734,12 +734,7 @@ function insertLater<T extends PgTable>(tx: Db, table: T, rows: T['$inferInsert'
       return type === 'jsonb' || type === 'json';
     });
     const copy = `COPY ${quoteIdent(getTableConfig(table).name)} (${names.map(quoteIdent).join(', ')}) FROM`;
-    // As bytes: what the connection sends anyway, flat and outside the JS heap while it waits.
-    return copySender(
-      target,
-      copy,
-      Array.from(copyText(records, keys, jsonb), (chunk) => Buffer.from(chunk)),
-    );
+    return copySender(target, copy, copyChunks(records, keys, jsonb));
   }
   return () => jsonInsert(tx, tableName, columnList, records, keys, names);
 }
@@ -832,19 +827,36 @@ function copyCell(value: unknown, json: boolean): string {
   return COPY_SPECIAL.test(text) ? text.replace(COPY_SPECIALS, copyEscape) : text;
 }
 
-/** Rows as COPY text, in chunks of about MAX_JSON_CHARS. */
-function* copyText(records: Record<string, unknown>[], keys: string[], json: boolean[]): Generator<string> {
-  let chunk = '';
+/** Bytes of COPY text per chunk (one COPY statement per chunk on PGlite). */
+const COPY_CHUNK_BYTES = 1 << 20;
+
+/**
+ * Rows as COPY text, encoded line by line straight into buffers of about COPY_CHUNK_BYTES: the bytes
+ * the connection sends anyway, outside the JS heap while they wait to be sent. Building the text as one
+ * string per chunk first allocated it twice more (the concatenation, then its flattening).
+ */
+function copyChunks(
+  records: Record<string, unknown>[],
+  keys: string[],
+  json: boolean[],
+): Buffer<ArrayBuffer>[] {
+  const chunks: Buffer<ArrayBuffer>[] = [];
+  let chunk = Buffer.allocUnsafe(COPY_CHUNK_BYTES);
+  let used = 0;
   for (const row of records) {
     let line = copyCell(row[keys[0] ?? ''], json[0] ?? false);
     for (let i = 1; i < keys.length; i++) line += `\t${copyCell(row[keys[i] ?? ''], json[i] ?? false)}`;
-    chunk += `${line}\n`;
-    if (chunk.length >= MAX_JSON_CHARS) {
-      yield chunk;
-      chunk = '';
+    line += '\n';
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8: with that much room the line fits whole.
+    if (chunk.length - used < line.length * 3) {
+      if (used > 0) chunks.push(chunk.subarray(0, used));
+      chunk = Buffer.allocUnsafe(Math.max(COPY_CHUNK_BYTES, line.length * 3));
+      used = 0;
     }
+    used += chunk.write(line, used);
   }
-  if (chunk) yield chunk;
+  if (used > 0) chunks.push(chunk.subarray(0, used));
+  return chunks;
 }
 
 /**
