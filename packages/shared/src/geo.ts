@@ -83,8 +83,14 @@ function bboxOf(polygons: PolygonCoordinates[]): [number, number, number, number
 export function pointInRing(lon: number, lat: number, ring: readonly Position[]): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi = 0, yi = 0] = ring[i] ?? [];
-    const [xj = 0, yj = 0] = ring[j] ?? [];
+    // Indexed, not destructured: destructuring made an iterator per vertex (≈ 48 MB of garbage in an
+    // import of 3,600 IATI activities).
+    const a = ring[i];
+    const b = ring[j];
+    const xi = a?.[0] ?? 0;
+    const yi = a?.[1] ?? 0;
+    const xj = b?.[0] ?? 0;
+    const yj = b?.[1] ?? 0;
     if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
