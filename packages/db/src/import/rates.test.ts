@@ -1,8 +1,9 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../client.ts';
-import { auditEntries, exchangeRates } from '../schema.ts';
+import { auditEntries, exchangeRates, funding } from '../schema.ts';
 import { createTestDatabase } from '../testing.ts';
+import { runImport } from './pipeline.ts';
 import {
   divideToCents,
   loadExchangeRates,
@@ -13,6 +14,7 @@ import {
   roundDecimal,
   USD_RATE_SOURCE,
 } from './rates.ts';
+import type { ProjectRecord, ReadItem } from './types.ts';
 
 let database: Database;
 let rates: RateTable;
@@ -51,12 +53,12 @@ describe('exact decimals', () => {
 describe('loading the rate file', () => {
   it('loads every row once, with its source', async () => {
     const first = await loadExchangeRates(database.db, { actor: 'test' });
-    expect(first).toEqual({ inserted: 327, updated: 0, unchanged: 0 });
+    expect(first).toEqual({ inserted: 327, updated: 0, unchanged: 0, fundingUpdated: 0 });
     const [audits] = await database.db.select({ n: count() }).from(auditEntries);
     expect(audits?.n).toBe(327);
 
     const again = await loadExchangeRates(database.db, { actor: 'test' });
-    expect(again).toEqual({ inserted: 0, updated: 0, unchanged: 327 });
+    expect(again).toEqual({ inserted: 0, updated: 0, unchanged: 327, fundingUpdated: 0 });
     const [after] = await database.db.select({ n: count() }).from(auditEntries);
     expect(after?.n).toBe(327);
 
@@ -75,6 +77,7 @@ describe('loading the rate file', () => {
       inserted: 0,
       updated: 1,
       unchanged: 0,
+      fundingUpdated: 0,
     });
     const [row] = await database.db
       .select()
@@ -85,6 +88,83 @@ describe('loading the rate file', () => {
     expect(audits.map((a) => a.action)).toEqual(['create', 'update']);
     // Back to the file's value.
     expect((await loadExchangeRates(database.db, { actor: 'test' })).updated).toBe(1);
+  });
+
+  it('re-computes the USD values of the funding in a currency-year whose rate it adds or changes', async () => {
+    // KZT dated 2031: no rate in the shipped table, so the import stores "no rate".
+    const record: ProjectRecord = {
+      iatiIdentifier: 'XM-RATES-FILE',
+      title: 'Rates file test',
+      countries: [{ country: 'UZ', percentage: 100 }],
+      sectors: [],
+      initiatives: [],
+      participants: [],
+      locations: [],
+      funding: [
+        {
+          externalRef: 'XM-RATES-FILE#1',
+          flow: 'commitment',
+          amount: '1000.02',
+          currency: 'KZT',
+          priceBasis: 'nominal',
+          valueDate: '2031-05-01',
+        },
+      ],
+      sources: [{ externalRef: 'test-file:rates-file.xml', title: 'rates-file.xml', kind: 'dataset' }],
+      at: { line: 1 },
+    };
+    async function* items(): AsyncIterable<ReadItem> {
+      yield { kind: 'record', record };
+    }
+    const report = await runImport(database.db, {
+      items: items(),
+      fileHash: 'h',
+      fileName: 'rates-file.xml',
+      format: 'iati',
+      actor: 'test',
+    });
+    expect(report.status).toBe('succeeded');
+    const usd = async () => {
+      const [row] = await database.db
+        .select({
+          amountUsd: funding.amountUsd,
+          usdRate: funding.usdRate,
+          rateSource: funding.rateSource,
+          version: funding.version,
+        })
+        .from(funding)
+        .where(eq(funding.externalRef, 'XM-RATES-FILE#1'));
+      return row;
+    };
+    expect(await usd()).toMatchObject({ amountUsd: null, rateSource: null });
+
+    const header = 'currency,year,per_usd,source\n';
+    expect(
+      await loadExchangeRates(database.db, { actor: 'test', text: `${header}KZT,2031,4,"Test bank"\n` }),
+    ).toEqual({ inserted: 1, updated: 0, unchanged: 0, fundingUpdated: 1 });
+    // 1000.02 / 4 = 250.005 → 250.01; derived, so the row keeps its version.
+    expect(await usd()).toEqual({
+      amountUsd: '250.01',
+      usdRate: '4.0000000000',
+      rateSource: 'Test bank',
+      version: 1,
+    });
+
+    const corrected = await loadExchangeRates(database.db, {
+      actor: 'test',
+      text: `${header}KZT,2031,5,"Test bank, corrected"\n`,
+    });
+    expect(corrected).toEqual({ inserted: 0, updated: 1, unchanged: 0, fundingUpdated: 1 });
+    expect(await usd()).toMatchObject({ amountUsd: '200.00', rateSource: 'Test bank, corrected' });
+    const audits = await database.db
+      .select({ action: auditEntries.action, after: auditEntries.after })
+      .from(auditEntries)
+      .where(eq(auditEntries.entityId, 'KZT-2031'))
+      .orderBy(auditEntries.id);
+    expect(audits.map((a) => [a.action, (a.after as { fundingUpdated?: number }).fundingUpdated])).toEqual([
+      ['create', 1],
+      ['update', 1],
+    ]);
   });
 
   it('refuses a bad file with the line', () => {

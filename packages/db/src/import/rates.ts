@@ -19,9 +19,9 @@ import { fileURLToPath } from 'node:url';
 import { rateAuditId } from '@srt/shared/audit';
 import { isCurrencyCode } from '@srt/shared/codes';
 import { parse } from 'csv-parse/sync';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { auditEntries, exchangeRates } from '../schema.ts';
+import { auditEntries, exchangeRates, funding } from '../schema.ts';
 
 export const EXCHANGE_RATES_FILE = fileURLToPath(
   new URL('../../data/exchange_rates_annual.csv', import.meta.url),
@@ -223,11 +223,14 @@ export function parseRatesCsv(text: string): RateRow[] {
 /**
  * Loads the annual rates into `exchange_rates`: new rows inserted, changed rows updated (version bumped),
  * unchanged rows left alone, each change audited in the same transaction. Rows not in the file are kept.
+ * The funding rows in a currency-year whose rate is new or changed get their USD value re-computed in
+ * the same transaction (`fundingUpdated`), as when an admin saves a rate: a row stored with "no rate"
+ * gets its value once the file has the rate, and a corrected rate corrects every amount converted at it.
  */
 export async function loadExchangeRates(
   db: Db,
   options: { actor: string; file?: string; text?: string },
-): Promise<{ inserted: number; updated: number; unchanged: number }> {
+): Promise<{ inserted: number; updated: number; unchanged: number; fundingUpdated: number }> {
   const rows = parseRatesCsv(options.text ?? (await readFile(options.file ?? EXCHANGE_RATES_FILE, 'utf8')));
   return db.transaction(async (tx) => {
     const existing = new Map(
@@ -282,8 +285,26 @@ export async function loadExchangeRates(
     if (inserts.length > 0) {
       await tx.insert(exchangeRates).values(inserts.map((row) => ({ ...row, updatedBy: options.actor })));
     }
+    // Only the currency-years that have funding rows are looked at (none, on a fresh database).
+    const funded = new Set(
+      (
+        await tx
+          .selectDistinct({ currency: funding.currency, year: funding.valueYear })
+          .from(funding)
+          .where(isNotNull(funding.valueYear))
+      ).map((row) => rateAuditId(row.currency, row.year ?? 0)),
+    );
+    let fundingUpdated = 0;
+    for (const entry of audits) {
+      const after = entry.after as RateRow & { version: number };
+      const changed = funded.has(entry.entityId)
+        ? await recomputeFundingUsd(tx, after.currency, after.year)
+        : 0;
+      entry.after = { ...after, fundingUpdated: changed };
+      fundingUpdated += changed;
+    }
     if (audits.length > 0) await tx.insert(auditEntries).values(audits);
-    return { inserted: inserts.length, updated, unchanged };
+    return { inserted: inserts.length, updated, unchanged, fundingUpdated };
   });
 }
 
@@ -294,4 +315,57 @@ export async function storedRate(db: Db, currency: string, year: number): Promis
     .from(exchangeRates)
     .where(and(eq(exchangeRates.currency, currency), eq(exchangeRates.year, year)));
   return row;
+}
+
+/**
+ * Re-computes the USD value of every funding row in `currency` dated in `year` (deleted rows too, so a
+ * restore brings the right value back) from the rate now stored, with the import's `usdFor`. Only rows
+ * whose value changes are written. `amount_usd` is derived, not entered: the rows keep their version, so
+ * an editor's open form does not turn into a conflict. Returns the number of rows changed.
+ */
+export async function recomputeFundingUsd(tx: Db, currency: string, year: number): Promise<number> {
+  const stored = await storedRate(tx, currency, year);
+  const rows = await tx
+    .select({
+      id: funding.id,
+      amount: funding.amount,
+      valueDate: funding.valueDate,
+      amountUsd: funding.amountUsd,
+      usdRate: funding.usdRate,
+      rateSource: funding.rateSource,
+    })
+    .from(funding)
+    .where(and(eq(funding.currency, currency), eq(funding.valueYear, year)));
+  const changed: {
+    id: string;
+    amount_usd: string | null;
+    usd_rate: string | null;
+    rate_source: string | null;
+  }[] = [];
+  const sameDecimal = (a: string | null, b: string | null) =>
+    a === null || b === null ? a === b : roundDecimal(a, 10) === roundDecimal(b, 10);
+  for (const row of rows) {
+    const value = usdFor(() => stored, currency, row.amount, row.valueDate);
+    if (
+      sameDecimal(row.amountUsd, value.amountUsd) &&
+      sameDecimal(row.usdRate, value.usdRate) &&
+      row.rateSource === value.rateSource
+    )
+      continue;
+    changed.push({
+      id: row.id,
+      amount_usd: value.amountUsd,
+      usd_rate: value.usdRate,
+      rate_source: value.rateSource,
+    });
+  }
+  // One statement per thousand rows, the values as one JSON parameter.
+  for (let i = 0; i < changed.length; i += 1000) {
+    const part = JSON.stringify(changed.slice(i, i + 1000));
+    await tx.execute(sql`
+      update ${funding} set amount_usd = v.amount_usd, usd_rate = v.usd_rate, rate_source = v.rate_source
+      from jsonb_to_recordset(${part}::jsonb) as v(id uuid, amount_usd numeric, usd_rate numeric, rate_source text)
+      where ${funding.id} = v.id`);
+  }
+  return changed.length;
 }

@@ -5,7 +5,7 @@ import { and, asc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { writeAudit } from '../audit.ts';
 import type { Db } from '../client.ts';
 import { ConflictError } from '../conflict.ts';
-import { roundDecimal, storedRate, usdFor } from '../import/rates.ts';
+import { recomputeFundingUsd, roundDecimal, storedRate, usdFor } from '../import/rates.ts';
 import { exchangeRates, funding, users } from '../schema.ts';
 import { QueryInputError } from './list.ts';
 
@@ -143,59 +143,6 @@ async function currentRate(tx: Db, currency: string, year: number) {
     .from(exchangeRates)
     .where(and(eq(exchangeRates.currency, currency), eq(exchangeRates.year, year)));
   return row;
-}
-
-/**
- * Re-computes the USD value of every funding row in `currency` dated in `year` (deleted rows too, so a
- * restore brings the right value back) from the rate now stored, with the import's `usdFor`. Only rows
- * whose value changes are written. `amount_usd` is derived, not entered: the rows keep their version, so
- * an editor's open form does not turn into a conflict. Returns the number of rows changed.
- */
-export async function recomputeFundingUsd(tx: Db, currency: string, year: number): Promise<number> {
-  const stored = await storedRate(tx, currency, year);
-  const rows = await tx
-    .select({
-      id: funding.id,
-      amount: funding.amount,
-      valueDate: funding.valueDate,
-      amountUsd: funding.amountUsd,
-      usdRate: funding.usdRate,
-      rateSource: funding.rateSource,
-    })
-    .from(funding)
-    .where(and(eq(funding.currency, currency), eq(funding.valueYear, year)));
-  const changed: {
-    id: string;
-    amount_usd: string | null;
-    usd_rate: string | null;
-    rate_source: string | null;
-  }[] = [];
-  const sameDecimal = (a: string | null, b: string | null) =>
-    a === null || b === null ? a === b : roundDecimal(a, 10) === roundDecimal(b, 10);
-  for (const row of rows) {
-    const value = usdFor(() => stored, currency, row.amount, row.valueDate);
-    if (
-      sameDecimal(row.amountUsd, value.amountUsd) &&
-      sameDecimal(row.usdRate, value.usdRate) &&
-      row.rateSource === value.rateSource
-    )
-      continue;
-    changed.push({
-      id: row.id,
-      amount_usd: value.amountUsd,
-      usd_rate: value.usdRate,
-      rate_source: value.rateSource,
-    });
-  }
-  // One statement per thousand rows, the values as one JSON parameter.
-  for (let i = 0; i < changed.length; i += 1000) {
-    const part = JSON.stringify(changed.slice(i, i + 1000));
-    await tx.execute(sql`
-      update ${funding} set amount_usd = v.amount_usd, usd_rate = v.usd_rate, rate_source = v.rate_source
-      from jsonb_to_recordset(${part}::jsonb) as v(id uuid, amount_usd numeric, usd_rate numeric, rate_source text)
-      where ${funding.id} = v.id`);
-  }
-  return changed.length;
 }
 
 /**

@@ -171,7 +171,10 @@ export async function loadDemoData(
       : 'Founding record already present',
   );
   const rates = await loadExchangeRates(database.db, { actor: ACTOR });
-  log(`Exchange rates: ${rates.inserted} new, ${rates.updated} updated, ${rates.unchanged} unchanged`);
+  log(
+    `Exchange rates: ${rates.inserted} new, ${rates.updated} updated, ${rates.unchanged} unchanged` +
+      (rates.fundingUpdated > 0 ? `; USD values of ${rates.fundingUpdated} funding rows re-computed` : ''),
+  );
   for (const { path, format } of DEMO_IMPORTS) {
     for (const job of await planImport(path, format)) {
       const report = await runJob(database.db, job, { actor: ACTOR });
