@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -28,6 +30,26 @@ export type Database = {
 const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
 const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+
+/** A PGlite data directory that is not there yet (a path, not `memory://`, with nothing in it). */
+const isNewDirectory = (url: string) =>
+  !/^[a-z]+:\/\//i.test(url) && (!existsSync(url) || readdirSync(url).length === 0);
+
+/**
+ * Creates and migrates a new PGlite directory in a child process (`pglite-create.mjs`): initdb's WASM
+ * memory (≈ 850 MB peak, never given back) is then the child's, and this process opens a ready
+ * directory (≈ 360 MB). If no child process can be started, PGlite creates the directory in this
+ * process as before; if the child fails, its reason is the error.
+ */
+function createInChild(dir: string): void {
+  const child = spawnSync(
+    process.execPath,
+    [fileURLToPath(new URL('./pglite-create.mjs', import.meta.url)), dir, migrationsFolder],
+    { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
+  );
+  if (child.error || child.status === 0) return;
+  throw new Error(`Could not create the PGlite database in ${dir}: ${child.stderr.trim()}`);
+}
 
 /**
  * `postgres://…` → a real PostgreSQL server through `pg`; anything else is a PGlite data directory
@@ -63,7 +85,9 @@ export async function createDb(
       import('drizzle-orm/pglite/migrator'),
     ],
   );
+  if (!options.loadDataDir && isNewDirectory(url)) createInChild(url);
   const client = new PGlite(url, { extensions: { pg_trgm }, loadDataDir: options.loadDataDir });
+  await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
