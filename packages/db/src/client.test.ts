@@ -34,6 +34,18 @@ describe('createDb on PGlite', () => {
     expect(await appliedMigrations(dir)).toEqual({ before: journal.entries.length, projects: 0 });
   });
 
+  it('opens with a smaller buffer cache when asked (the import CLI)', async () => {
+    const database = await createDb(join(scratch, 'new'), { sharedBuffers: '16MB' });
+    try {
+      const { rows } = await database.db.execute<{ value: string }>(
+        sql`select current_setting('shared_buffers') as value`,
+      );
+      expect(rows[0]?.value).toBe('16MB');
+    } finally {
+      await database.close();
+    }
+  });
+
   it('refuses a directory it cannot create, with the reason, instead of opening a broken one', async () => {
     const file = join(scratch, 'not-a-directory');
     writeFileSync(file, 'x');

@@ -62,6 +62,12 @@ export async function createDb(
     poolSize?: number;
     /** PGlite only: start from this dump of a data directory (`dumpDataDir`), e.g. a migrated one. */
     loadDataDir?: Blob;
+    /**
+     * PGlite only: its buffer cache (PostgreSQL's `shared_buffers`; PGlite's default 128MB is all held
+     * in the process once touched). The import CLI, which writes much and reads little, uses 16MB: peak
+     * RSS of a 50 MB IATI import 580 → 440–455 MB, same CPU time.
+     */
+    sharedBuffers?: string;
   } = {},
 ): Promise<Database> {
   if (isPostgresUrl(url)) {
@@ -86,7 +92,13 @@ export async function createDb(
     ],
   );
   if (!options.loadDataDir && isNewDirectory(url)) createInChild(url);
-  const client = new PGlite(url, { extensions: { pg_trgm }, loadDataDir: options.loadDataDir });
+  const client = new PGlite(url, {
+    extensions: { pg_trgm },
+    loadDataDir: options.loadDataDir,
+    ...(options.sharedBuffers
+      ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffers}`] }
+      : {}),
+  });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

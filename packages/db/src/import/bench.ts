@@ -52,12 +52,12 @@ async function childParse(file: string): Promise<Phase> {
 
 async function childImport(file: string, url: string): Promise<Phase> {
   const { createDb } = await import('../client.ts');
-  const { runImport } = await import('./pipeline.ts');
+  const { IMPORT_SHARED_BUFFERS, runImport } = await import('./pipeline.ts');
   const { readIati } = await import('./iati/reader.ts');
   const { loadExchangeRates } = await import('./rates.ts');
   const { exchangeRates } = await import('../schema.ts');
   const { count } = await import('drizzle-orm');
-  const database = await createDb(url);
+  const database = await createDb(url, { sharedBuffers: IMPORT_SHARED_BUFFERS });
   try {
     await database.migrate();
     const [rates] = await database.db.select({ n: count() }).from(exchangeRates);

@@ -11,6 +11,7 @@ import { createDb } from '../client.ts';
 import { exchangeRates } from '../schema.ts';
 import {
   IMPORT_FORMATS,
+  IMPORT_SHARED_BUFFERS,
   type ImportJob,
   ImportPathError,
   type ImportProgress,
@@ -134,7 +135,8 @@ async function main(): Promise<number> {
 
   const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
   const url = process.env.DATABASE_URL || process.env.PGLITE_DIR || `${repoRoot}data/pglite`;
-  const database = await createDb(url);
+  // A small buffer cache on PGlite: the import writes much and reads little (see createDb).
+  const database = await createDb(url, { sharedBuffers: IMPORT_SHARED_BUFFERS });
   try {
     await database.migrate();
     const actor = values.actor ?? `cli:${process.env.USER ?? 'unknown'}`;

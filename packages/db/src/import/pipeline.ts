@@ -279,6 +279,9 @@ async function compressWithLz4(tx: Db): Promise<void> {
     from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)`);
 }
 
+/** PGlite's buffer cache for a process that only imports (the CLI): see `createDb`'s `sharedBuffers`. */
+export const IMPORT_SHARED_BUFFERS = '16MB';
+
 export const IMPORT_FORMATS = ['iati', 'aiddata', 'csv'] as const satisfies readonly ImportFormat[];
 
 export const READERS = { iati: readIati, csv: readCsv } as const satisfies Record<'iati' | 'csv', Reader>;
