@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { createDb } from '@srt/db/client';
+import { failInterruptedRuns } from '@srt/db/queries/import-runs';
 import { isDatabaseEmpty, loadDemoData } from '@srt/db/seed';
 import { pino } from 'pino';
 import { createDemoAccounts, demoAccountsIn } from './auth/demo.ts';
@@ -26,6 +27,20 @@ logger.info(
     : `database: PGlite in ${env.PGLITE_DIR}`,
 );
 await database.migrate();
+
+// Import runs a stopped process left "running" are marked failed. Alone with its PGlite database this
+// server can have no import running as it starts; with PostgreSQL another API process may be importing,
+// so only runs older than an hour are taken (checked again every ten minutes).
+const INTERRUPTED_AFTER_MS = 60 * 60 * 1000;
+const markInterrupted = async (olderThanMs: number) => {
+  const marked = await failInterruptedRuns(database.db, olderThanMs);
+  if (marked > 0) logger.warn(`${marked} import run(s) left running by a stopped process: marked failed`);
+};
+await markInterrupted(database.kind === 'pglite' ? 0 : INTERRUPTED_AFTER_MS);
+setInterval(
+  () => void markInterrupted(INTERRUPTED_AFTER_MS).catch((error: unknown) => logger.error(error)),
+  10 * 60 * 1000,
+).unref();
 const loadDemo = env.DEMO_DATA && (await isDatabaseEmpty(database.db));
 if (!env.DEMO_DATA) logger.info('DEMO_DATA=false: no demo data, no demo accounts');
 if (loadDemo) {

@@ -136,3 +136,28 @@ export async function commitsSince(
     .orderBy(importRuns.startedAt);
   return rows.map((row) => ({ ...row, status: row.status as ImportRunStatus }));
 }
+
+/** What an interrupted run says, on the import page and in `import.runs`. */
+export const INTERRUPTED_RUN_ERROR =
+  'Interrupted: the process running this import stopped before it finished. Nothing of it was written; import the file again.';
+
+/**
+ * Marks as failed the import runs left "running" by a process that stopped mid-import (a crash, a kill,
+ * a restart), so that the import page does not show them running for ever. Nothing of such a run was
+ * written: an import is one transaction. A run counts as interrupted once it has been running longer
+ * than `olderThanMs`: another API process may still be importing a younger one. A server alone with its
+ * database (PGlite) passes 0 as it starts, when no import can be running. Returns how many were marked.
+ */
+export async function failInterruptedRuns(db: Db, olderThanMs: number): Promise<number> {
+  const marked = await db
+    .update(importRuns)
+    .set({ status: 'failed', finishedAt: sql`now()`, error: INTERRUPTED_RUN_ERROR })
+    .where(
+      and(
+        eq(importRuns.status, 'running'),
+        lt(importRuns.startedAt, sql`now() - make_interval(secs => ${olderThanMs / 1000})`),
+      ),
+    )
+    .returning({ id: importRuns.id });
+  return marked.length;
+}
