@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../client.ts';
 import {
@@ -117,6 +117,21 @@ const projectOf = async (id: string) =>
 const A = 'XM-TEST-A';
 const B = 'XM-TEST-B';
 const C = 'XM-TEST-C';
+
+/** Runs `body` while a trigger makes the database refuse inserts into `table` where `when` holds. */
+async function withRefusal(table: string, when: SQL, message: string, body: () => Promise<void>) {
+  await db.execute(sql`create function refuse_row() returns trigger language plpgsql as $$
+    begin if ${when} then raise exception '${sql.raw(message)}'; end if; return new; end $$`);
+  await db.execute(
+    sql`create trigger refuse_row before insert on ${sql.identifier(table)} for each row execute function refuse_row()`,
+  );
+  try {
+    await body();
+  } finally {
+    await db.execute(sql`drop trigger refuse_row on ${sql.identifier(table)}`);
+    await db.execute(sql`drop function refuse_row()`);
+  }
+}
 
 describe('runImport', () => {
   it('loads new records with their children, organisations, sources and USD values', async () => {
@@ -406,28 +421,24 @@ describe('runImport', () => {
 
   it('a write the database refuses stops the import with its reason, batches queued behind it unwritten', async () => {
     // A real refusal from the database (a trigger), in the first of several batches.
-    await db.execute(sql`create function refuse_title() returns trigger language plpgsql as $$
-      begin if new.title = 'Refused title' then raise exception 'refused by the test trigger'; end if;
-      return new; end $$`);
-    await db.execute(
-      sql`create trigger refuse_title before insert on projects for each row execute function refuse_title()`,
+    await withRefusal(
+      'projects',
+      sql`new.title = 'Refused title'`,
+      'refused by the test trigger',
+      async () => {
+        const before = await snapshot();
+        const report = await run(
+          records([
+            ...Array.from({ length: 5 }, (_, i) => activity(`XM-QUEUE-${i}`)),
+            activity('XM-QUEUE-REFUSED', { title: 'Refused title' }),
+            ...Array.from({ length: 400 }, (_, i) => activity(`XM-QUEUE-${i + 5}`)),
+          ]),
+        );
+        expect(report.status).toBe('failed');
+        expect(report.fatal?.message).toContain('refused by the test trigger');
+        expect(await snapshot()).toEqual(before);
+      },
     );
-    try {
-      const before = await snapshot();
-      const report = await run(
-        records([
-          ...Array.from({ length: 5 }, (_, i) => activity(`XM-QUEUE-${i}`)),
-          activity('XM-QUEUE-REFUSED', { title: 'Refused title' }),
-          ...Array.from({ length: 400 }, (_, i) => activity(`XM-QUEUE-${i + 5}`)),
-        ]),
-      );
-      expect(report.status).toBe('failed');
-      expect(report.fatal?.message).toContain('refused by the test trigger');
-      expect(await snapshot()).toEqual(before);
-    } finally {
-      await db.execute(sql`drop trigger refuse_title on projects`);
-      await db.execute(sql`drop function refuse_title()`);
-    }
   });
 
   it('a dry run reports what a real run would do and writes nothing but its run record', async () => {
@@ -498,13 +509,7 @@ describe('runImport', () => {
   it('a funding row the database refuses in a later batch, sent while the next is worked out, rolls back the whole file', async () => {
     // Batch 1 (records 0–149) is written while batch 2 is worked out; the refusal comes from the third
     // batch's funding rows, after two batches' writes have already gone to the server.
-    await db.execute(sql`create function refuse_amount() returns trigger language plpgsql as $$
-      begin if new.amount = 424242 then raise exception 'refused amount %', new.amount; end if;
-      return new; end $$`);
-    await db.execute(
-      sql`create trigger refuse_amount before insert on funding for each row execute function refuse_amount()`,
-    );
-    try {
+    await withRefusal('funding', sql`new.amount = 424242`, 'refused amount 424242', async () => {
       const before = await snapshot();
       const file = Array.from({ length: 420 }, (_, i) => activity(`XM-LATE-${i}`));
       const late = file[330];
@@ -514,10 +519,7 @@ describe('runImport', () => {
       expect(report.status).toBe('failed');
       expect(report.fatal?.message).toContain('refused amount 424242');
       expect(await snapshot()).toEqual(before);
-    } finally {
-      await db.execute(sql`drop trigger refuse_amount on funding`);
-      await db.execute(sql`drop function refuse_amount()`);
-    }
+    });
   });
 
   it('compresses long values it writes with lz4 where the server offers it, and reads them back the same', async () => {

@@ -265,9 +265,6 @@ export async function fileSha256(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Files and directories → import jobs (shared by the CLI and the demo data)
-
 /**
  * For this transaction only, long values (the `raw` payloads, audit entries, descriptions) are
  * compressed with lz4 where the server has it (PostgreSQL 14+ built with lz4; not PGlite): the default,
@@ -281,6 +278,9 @@ async function compressWithLz4(tx: Db): Promise<void> {
 
 /** PGlite's buffer cache for a process that only imports (the CLI): see `createDb`'s `sharedBuffers`. */
 export const IMPORT_SHARED_BUFFERS = '16MB';
+
+// ---------------------------------------------------------------------------------------------------------
+// Files and directories → import jobs (shared by the CLI and the demo data)
 
 export const IMPORT_FORMATS = ['iati', 'aiddata', 'csv'] as const satisfies readonly ImportFormat[];
 

@@ -285,14 +285,17 @@ export async function loadExchangeRates(
     if (inserts.length > 0) {
       await tx.insert(exchangeRates).values(inserts.map((row) => ({ ...row, updatedBy: options.actor })));
     }
-    // Only the currency-years that have funding rows are looked at (none, on a fresh database).
+    // Only the currency-years that have funding rows are looked at (none, on a fresh database), and only
+    // when a rate changed.
     const funded = new Set(
-      (
-        await tx
-          .selectDistinct({ currency: funding.currency, year: funding.valueYear })
-          .from(funding)
-          .where(isNotNull(funding.valueYear))
-      ).map((row) => rateAuditId(row.currency, row.year ?? 0)),
+      audits.length === 0
+        ? []
+        : (
+            await tx
+              .selectDistinct({ currency: funding.currency, year: funding.valueYear })
+              .from(funding)
+              .where(isNotNull(funding.valueYear))
+          ).map((row) => rateAuditId(row.currency, row.year ?? 0)),
     );
     let fundingUpdated = 0;
     for (const entry of audits) {

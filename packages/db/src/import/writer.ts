@@ -1408,7 +1408,7 @@ export function createWriter(tx: Db, options: WriterOptions): Writer {
       await written();
       if (full.length > 0) await (await planFull(full, touched, () => {}))();
       await writeMerges(merges, touched);
-      await insertLater(tx, auditEntries, audits.splice(0))();
+      await bulkInsert(tx, auditEntries, audits.splice(0));
       if (touched.size > 0) await refreshQuality([...touched]);
       return;
     }
